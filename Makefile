@@ -1,0 +1,57 @@
+# Sikker By — the two commands a newcomer needs are `make run` and `make test`.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+
+.PHONY: install run test test-fast lint format bench clean browser-deps
+
+$(BIN)/.installed: requirements.lock pyproject.toml
+	@PY=$$(scripts/find-python) && echo "Using $$PY" && \
+	  ( [ -x $(BIN)/python ] && $(BIN)/python -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' || { rm -rf $(VENV); $$PY -m venv $(VENV); } )
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==0.13.9
+	$(BIN)/uv pip sync --quiet --python $(BIN)/python requirements.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+install: $(BIN)/.installed node_modules/.installed
+
+run: install
+	$(BIN)/sikkerby migrate --no-input -v 0
+	$(BIN)/sikkerby load_seed_catalogue
+	$(BIN)/sikkerby load_demo_users
+	@echo "Sikker By kører på http://localhost:$(PORT)  (stop med Ctrl-C)"
+	$(BIN)/sikkerby runserver 127.0.0.1:$(PORT)
+
+# Browser tests use Debian's Chromium (never a downloaded browser).
+browser-deps:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Install Debian's chromium (apt-get install chromium) for the browser tests."; exit 1; fi; }
+
+test: install browser-deps
+	$(BIN)/sikkerby compilemessages --ignore=.venv --ignore=node_modules -v 0 2>/dev/null || true
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-fast: install
+	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/sikkerby makemigrations --check --dry-run -v 0
+	$(BIN)/mypy
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: install
+	$(BIN)/python -m benchmarks.catalogue
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles var

@@ -1,0 +1,119 @@
+"""Users, the departments and units they belong to, their roles, and personal API tokens."""
+
+import hashlib
+import secrets
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.roles import Role
+
+
+class Department(models.Model):
+    """A municipal department (forvaltning) such as BIF, or an external partner such as the police."""
+
+    code = models.CharField(_("kode"), max_length=20, unique=True)
+    name = models.CharField(_("navn"), max_length=200)
+    is_external = models.BooleanField(_("ekstern samarbejdspartner"), default=False)
+
+    class Meta:
+        ordering = ["is_external", "code"]
+        verbose_name = _("forvaltning")
+        verbose_name_plural = _("forvaltninger")
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class Unit(models.Model):
+    """A unit inside a department that anchors (forankrer) work, e.g. 'Jobcenter København – Unge / Krimiteamet'."""
+
+    department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="units")
+    name = models.CharField(_("navn"), max_length=200)
+
+    class Meta:
+        ordering = ["department__code", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["department", "name"], name="unit_unique_per_department")
+        ]
+        verbose_name = _("enhed")
+        verbose_name_plural = _("enheder")
+
+    def __str__(self) -> str:
+        return f"{self.department.code}: {self.name}"
+
+
+class User(AbstractUser):
+    department = models.ForeignKey(
+        Department, on_delete=models.PROTECT, null=True, blank=True, related_name="users"
+    )
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="users")
+
+    class Meta:
+        ordering = ["username"]
+        verbose_name = _("bruger")
+        verbose_name_plural = _("brugere")
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+    @property
+    def roles(self) -> frozenset[str]:
+        """The user's roles, read once per request object."""
+        cached = getattr(self, "_roles_cache", None)
+        if cached is None:
+            cached = frozenset(self.role_assignments.values_list("role", flat=True))
+            self._roles_cache = cached
+        return cached
+
+    def has_role(self, role: Role) -> bool:
+        return self.is_active and role in self.roles
+
+    def role_labels(self) -> list[str]:
+        return [str(Role(r).label) for r in sorted(self.roles)]
+
+
+class RoleAssignment(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_assignments")
+    role = models.CharField(_("rolle"), max_length=40, choices=Role.choices)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "role"], name="role_once_per_user")]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.get_role_display()}"
+
+
+class ApiTokenQuerySet(models.QuerySet):
+    def active(self) -> "ApiTokenQuerySet":
+        return self.filter(revoked_at__isnull=True)
+
+
+class ApiToken(models.Model):
+    """A personal API token. Only its SHA-256 hash is stored; the token is shown once."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("navn"), max_length=100)
+    prefix = models.CharField(max_length=12)
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @staticmethod
+    def hash(token: str) -> str:
+        return hashlib.sha256(token.encode()).hexdigest()
+
+    @staticmethod
+    def generate() -> str:
+        return "sb_" + secrets.token_urlsafe(32)

@@ -1,0 +1,72 @@
+from base64 import b32encode
+
+import segno
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from accounts import actions
+from accounts.forms import ApiTokenForm, LoginForm, TotpForm
+from accounts.models import ApiToken
+from accounts.roles import ROLE_MEANINGS, Role
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+
+def two_factor(request: HttpRequest) -> HttpResponse:
+    """Verify (or, the first time, enrol) the administrator's TOTP authenticator."""
+    if not request.user.is_authenticated:
+        return redirect("accounts:login")
+    device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
+    enrolling = device is None
+    if enrolling:
+        device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first() or TOTPDevice.objects.create(
+            user=request.user, name="Godkendelsesapp", confirmed=False
+        )
+    form = TotpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["token"]):
+            if enrolling:
+                actions.totp_device_confirm(by=request.user, device=device)
+            otp_login(request, device)
+            return redirect(request.GET.get("next") or "initiatives:catalogue")
+        form.add_error("token", _("Koden er forkert eller udløbet. Prøv den næste kode fra appen."))
+    context = {"form": form, "enrolling": enrolling}
+    if enrolling:
+        context["qr_svg"] = segno.make(device.config_url, error="m").svg_inline(scale=4, title=_("QR-kode til godkendelsesapp"))
+        context["secret"] = b32encode(device.bin_key).decode()
+    return render(request, "accounts/two_factor.html", context)
+
+
+def roles(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/roles.html", {
+        "roles": [(Role(value).label, ROLE_MEANINGS[value], value in request.user.roles) for value in Role.values],
+    })
+
+
+def api_tokens(request: HttpRequest) -> HttpResponse:
+    form = ApiTokenForm(request.POST or None)
+    new_token = None
+    if request.method == "POST" and form.is_valid():
+        _, new_token = actions.api_token_create(by=request.user, name=form.cleaned_data["name"])
+        form = ApiTokenForm()
+    return render(request, "accounts/api_tokens.html", {
+        "form": form, "new_token": new_token, "tokens": request.user.api_tokens.all(),
+    })
+
+
+@require_POST
+def api_token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    token = get_object_or_404(ApiToken, pk=pk, user=request.user)
+    actions.api_token_revoke(by=request.user, token=token)
+    messages.success(request, _("Nøglen er tilbagekaldt."))
+    return redirect("accounts:api_tokens")

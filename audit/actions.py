@@ -1,0 +1,82 @@
+"""Writing the audit trail and the access log. Domain actions call these; nothing else writes them."""
+
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from django.db import models
+
+from audit.models import AccessKind, AccessLogEntry, AuditEvent
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, models.Model):
+        return str(value)
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
+    """The values of `fields` on `obj`, in a form the audit trail can store."""
+    return {name: _jsonable(getattr(obj, name)) for name in fields}
+
+
+def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """Fields whose value changed, as {field: [old, new]}."""
+    return {
+        key: [before.get(key), after.get(key)]
+        for key in sorted(set(before) | set(after))
+        if before.get(key) != after.get(key)
+    }
+
+
+def audit_event_record(
+    *,
+    by: Any,
+    action: str,
+    obj: models.Model | None = None,
+    object_type: str = "",
+    object_id: str = "",
+    object_repr: str = "",
+    changes: Mapping[str, Any] | None = None,
+) -> AuditEvent:
+    """Write one audit event. Call it inside the action's transaction."""
+    if obj is not None:
+        object_type = object_type or obj._meta.label_lower
+        object_id = object_id or str(obj.pk)
+        object_repr = object_repr or str(obj)[:300]
+    return AuditEvent.objects.create(
+        actor_id=getattr(by, "pk", None),
+        actor_username=getattr(by, "username", "") or "system",
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        object_repr=object_repr,
+        changes={k: _jsonable(v) for k, v in (changes or {}).items()},
+    )
+
+
+def access_log_record(
+    *,
+    by: Any,
+    kind: AccessKind,
+    purpose: str = "",
+    subject: models.Model | None = None,
+    criterion: str = "",
+) -> AccessLogEntry:
+    """Log one use of personal data. The criterion of a search is stored, never shown in URLs."""
+    return AccessLogEntry.objects.create(
+        user_id=getattr(by, "pk", None),
+        username=getattr(by, "username", "") or "system",
+        kind=kind,
+        purpose=purpose[:200],
+        subject_type=subject._meta.label_lower if subject is not None else "",
+        subject_id=str(subject.pk) if subject is not None else "",
+        criterion=criterion[:300],
+    )

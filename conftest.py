@@ -1,0 +1,112 @@
+"""Shared fixtures: the reference catalogue and one named user per role (STYLE.md's cast)."""
+
+import os
+
+import pytest
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from accounts.models import Department, RoleAssignment, Unit, User
+from accounts.roles import Role
+from initiatives.models import Initiative
+from initiatives.reference_catalogue import reference_catalogue_load
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+PASSWORD = "correct-horse-battery-staple"
+TOTP_KEY = "3132333435363738393031323334353637383930"
+
+
+def make_user(username: str, roles: list[Role], department_code: str | None) -> User:
+    department = Department.objects.get(code=department_code) if department_code else None
+    unit = Unit.objects.filter(department=department).first() if department else None
+    user = User.objects.create_user(username=username, password=PASSWORD, department=department, unit=unit,
+                                    first_name=username.split("_")[0].title())
+    for role in roles:
+        RoleAssignment.objects.create(user=user, role=role)
+    if Role.ADMINISTRATOR in roles:
+        TOTPDevice.objects.create(user=user, name="test", key=TOTP_KEY, confirmed=True)
+    return user
+
+
+def current_totp() -> str:
+    return f"{totp(bytes.fromhex(TOTP_KEY)):06d}"
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Real hashing costs ~0.5 s per password; tests check behaviour, not key stretching."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the reference catalogue once; each test's transaction is rolled back after it."""
+    with django_db_blocker.unblock():
+        reference_catalogue_load()
+
+
+@pytest.fixture
+def catalogue(db):
+    # Transactional tests (the browser tests) empty the tables afterwards: load again then.
+    if not Initiative.objects.exists():
+        reference_catalogue_load()
+
+
+@pytest.fixture
+def administrator(catalogue):
+    return make_user("administrator", [Role.ADMINISTRATOR], "ØKF")
+
+
+@pytest.fixture
+def bif_owner(catalogue):
+    return make_user("bif_owner", [Role.INITIATIVE_OWNER], "BIF")
+
+
+@pytest.fixture
+def sof_owner(catalogue):
+    return make_user("sof_owner", [Role.INITIATIVE_OWNER], "SOF")
+
+
+@pytest.fixture
+def ssp_consultant(catalogue):
+    return make_user("ssp_consultant", [Role.SSP_CONSULTANT], "BUF")
+
+
+@pytest.fixture
+def coordinator(catalogue):
+    return make_user("coordinator", [Role.COORDINATOR], "SOF")
+
+
+@pytest.fixture
+def caseworker(catalogue):
+    return make_user("caseworker", [Role.CASEWORKER], "BIF")
+
+
+@pytest.fixture
+def analyst(catalogue):
+    return make_user("analyst", [Role.ANALYST], "ØKF")
+
+
+@pytest.fixture
+def committee_reader(catalogue):
+    return make_user("committee_reader", [Role.COMMITTEE_READER], "ØKF")
+
+
+@pytest.fixture
+def all_roles(administrator, bif_owner, sof_owner, ssp_consultant, coordinator, caseworker, analyst, committee_reader):
+    return {
+        "administrator": administrator, "bif_owner": bif_owner, "sof_owner": sof_owner,
+        "ssp_consultant": ssp_consultant, "coordinator": coordinator, "caseworker": caseworker,
+        "analyst": analyst, "committee_reader": committee_reader,
+    }
+
+
+def login_client(client, user):
+    """Log `user` in as the browser would: password, then (administrators) the TOTP code."""
+    response = client.post("/konto/log-ind/", {"username": user.username, "password": PASSWORD})
+    assert response.status_code == 302, response.content[:500]
+    if user.has_role(Role.ADMINISTRATOR):
+        response = client.post("/konto/to-faktor/", {"token": current_totp()})
+        assert response.status_code == 302
+    return client

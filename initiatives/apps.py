@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class InitiativesConfig(AppConfig):
+    name = "initiatives"
+    verbose_name = _("Indsatskatalog")
+
+    def ready(self) -> None:
+        from initiatives import permissions  # noqa: F401  (registers the rules)

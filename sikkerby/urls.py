@@ -1,0 +1,29 @@
+from django.db import connection
+from django.http import HttpResponse, JsonResponse
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from api.views import api
+from audit.views import audit_trail
+
+
+def health(request):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+def robots(request):
+    return HttpResponse("User-agent: *\nDisallow: /\n", content_type="text/plain")
+
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="initiatives:catalogue", permanent=False)),
+    path("indsatser/", include("initiatives.urls")),
+    path("konto/", include("accounts.urls")),
+    path("revision/", audit_trail, name="audit_trail"),
+    path("api/v1/", api.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("sundhed/", health, name="health"),
+    path("robots.txt", robots),
+]
