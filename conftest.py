@@ -20,8 +20,13 @@ TOTP_KEY = "3132333435363738393031323334353637383930"
 def make_user(username: str, roles: list[Role], department_code: str | None) -> User:
     department = Department.objects.get(code=department_code) if department_code else None
     unit = Unit.objects.filter(department=department).first() if department else None
-    user = User.objects.create_user(username=username, password=PASSWORD, department=department, unit=unit,
-                                    first_name=username.split("_")[0].title())
+    user = User.objects.create_user(
+        username=username,
+        password=PASSWORD,
+        department=department,
+        unit=unit,
+        first_name=username.split("_")[0].title(),
+    )
     for role in roles:
         RoleAssignment.objects.create(user=user, role=role)
     if Role.ADMINISTRATOR in roles:
@@ -94,11 +99,25 @@ def committee_reader(catalogue):
 
 
 @pytest.fixture
-def all_roles(administrator, bif_owner, sof_owner, ssp_consultant, coordinator, caseworker, analyst, committee_reader):
+def all_roles(
+    administrator,
+    bif_owner,
+    sof_owner,
+    ssp_consultant,
+    coordinator,
+    caseworker,
+    analyst,
+    committee_reader,
+):
     return {
-        "administrator": administrator, "bif_owner": bif_owner, "sof_owner": sof_owner,
-        "ssp_consultant": ssp_consultant, "coordinator": coordinator, "caseworker": caseworker,
-        "analyst": analyst, "committee_reader": committee_reader,
+        "administrator": administrator,
+        "bif_owner": bif_owner,
+        "sof_owner": sof_owner,
+        "ssp_consultant": ssp_consultant,
+        "coordinator": coordinator,
+        "caseworker": caseworker,
+        "analyst": analyst,
+        "committee_reader": committee_reader,
     }
 
 

@@ -5,7 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 class LoginForm(AuthenticationForm):
     error_messages = {
-        "invalid_login": _("Brugernavn eller adgangskode er forkert. Efter %(limit)s forkerte forsøg spærres kontoen midlertidigt."),
+        "invalid_login": _(
+            "Brugernavn eller adgangskode er forkert. Efter %(limit)s forkerte forsøg spærres kontoen midlertidigt."
+        ),
         "inactive": _("Kontoen er deaktiveret."),
     }
 
@@ -13,16 +15,23 @@ class LoginForm(AuthenticationForm):
         from django.conf import settings
 
         return forms.ValidationError(
-            self.error_messages["invalid_login"] % {"limit": settings.AXES_FAILURE_LIMIT}, code="invalid_login"
+            self.error_messages["invalid_login"] % {"limit": settings.AXES_FAILURE_LIMIT},
+            code="invalid_login",
         )
 
 
 class TotpForm(forms.Form):
     token = forms.CharField(
-        label=_("Kode fra din godkendelsesapp"), max_length=6, min_length=6,
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9]{6}"}),
+        label=_("Kode fra din godkendelsesapp"),
+        max_length=6,
+        min_length=6,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9]{6}"}
+        ),
     )
 
 
 class ApiTokenForm(forms.Form):
-    name = forms.CharField(label=_("Navn på nøglen"), max_length=100, help_text=_("F.eks. 'Udtræk til Excel'"))
+    name = forms.CharField(
+        label=_("Navn på nøglen"), max_length=100, help_text=_("F.eks. 'Udtræk til Excel'")
+    )

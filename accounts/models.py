@@ -36,7 +36,9 @@ class Unit(models.Model):
     class Meta:
         ordering = ["department__code", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["department", "name"], name="unit_unique_per_department")
+            models.UniqueConstraint(
+                fields=["department", "name"], name="unit_unique_per_department"
+            )
         ]
         verbose_name = _("enhed")
         verbose_name_plural = _("enheder")
@@ -49,7 +51,9 @@ class User(AbstractUser):
     department = models.ForeignKey(
         Department, on_delete=models.PROTECT, null=True, blank=True, related_name="users"
     )
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="users")
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="users"
+    )
 
     class Meta:
         ordering = ["username"]

@@ -29,12 +29,19 @@ def two_factor(request: HttpRequest) -> HttpResponse:
     device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
     enrolling = device is None
     if enrolling:
-        device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first() or TOTPDevice.objects.create(
+        device = TOTPDevice.objects.filter(
+            user=request.user, confirmed=False
+        ).first() or TOTPDevice.objects.create(
             user=request.user, name="Godkendelsesapp", confirmed=False
         )
     form = TotpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"]):
+        allowed, _throttle = device.verify_is_allowed()
+        if not allowed:
+            form.add_error(
+                "token", _("For mange forkerte koder. Vent et øjeblik, og prøv så igen.")
+            )
+        elif device.verify_token(form.cleaned_data["token"]):
             if enrolling:
                 actions.totp_device_confirm(by=request.user, device=device)
             otp_login(request, device)
@@ -42,15 +49,24 @@ def two_factor(request: HttpRequest) -> HttpResponse:
         form.add_error("token", _("Koden er forkert eller udløbet. Prøv den næste kode fra appen."))
     context = {"form": form, "enrolling": enrolling}
     if enrolling:
-        context["qr_svg"] = segno.make(device.config_url, error="m").svg_inline(scale=4, title=_("QR-kode til godkendelsesapp"))
+        context["qr_svg"] = segno.make(device.config_url, error="m").svg_inline(
+            scale=4, title=_("QR-kode til godkendelsesapp")
+        )
         context["secret"] = b32encode(device.bin_key).decode()
     return render(request, "accounts/two_factor.html", context)
 
 
 def roles(request: HttpRequest) -> HttpResponse:
-    return render(request, "accounts/roles.html", {
-        "roles": [(Role(value).label, ROLE_MEANINGS[value], value in request.user.roles) for value in Role.values],
-    })
+    return render(
+        request,
+        "accounts/roles.html",
+        {
+            "roles": [
+                (Role(value).label, ROLE_MEANINGS[value], value in request.user.roles)
+                for value in Role.values
+            ],
+        },
+    )
 
 
 def api_tokens(request: HttpRequest) -> HttpResponse:
@@ -59,9 +75,15 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         _, new_token = actions.api_token_create(by=request.user, name=form.cleaned_data["name"])
         form = ApiTokenForm()
-    return render(request, "accounts/api_tokens.html", {
-        "form": form, "new_token": new_token, "tokens": request.user.api_tokens.all(),
-    })
+    return render(
+        request,
+        "accounts/api_tokens.html",
+        {
+            "form": form,
+            "new_token": new_token,
+            "tokens": request.user.api_tokens.all(),
+        },
+    )
 
 
 @require_POST

@@ -13,7 +13,10 @@ from accounts.roles import Role
 class PersonalTokenAuth(HttpBearer):
     def authenticate(self, request, token: str):
         found = (
-            ApiToken.objects.active().select_related("user").filter(token_hash=ApiToken.hash(token)).first()
+            ApiToken.objects.active()
+            .select_related("user")
+            .filter(token_hash=ApiToken.hash(token))
+            .first()
         )
         if found is None or not found.user.is_active:
             return None

@@ -8,8 +8,16 @@ from ninja.responses import Status
 
 from api.auth import PersonalTokenAuth, VerifiedSessionAuth
 from api.schemas import (
-    BudgetOut, CriterionIn, CriterionOut, Error, InitiativeOut, InitiativePatch, InitiativeSummary, Me,
-    ReportedValueIn, ReportedValueOut,
+    BudgetOut,
+    CriterionIn,
+    CriterionOut,
+    Error,
+    InitiativeOut,
+    InitiativePatch,
+    InitiativeSummary,
+    Me,
+    ReportedValueIn,
+    ReportedValueOut,
 )
 from initiatives import actions, queries
 from initiatives.models import MAX_YEAR, MIN_YEAR, Initiative, SuccessCriterion
@@ -17,7 +25,9 @@ from reports import exports
 from reports.views import budget_export_for
 
 api = NinjaAPI(
-    title="Sikker By API", version="1", urls_namespace="api",
+    title="Sikker By API",
+    version="1",
+    urls_namespace="api",
     auth=[PersonalTokenAuth(), VerifiedSessionAuth()],
     description="Sikker By's JSON API. Log ind med en personlig API-nøgle (Authorization: Bearer ...), "
     "som du opretter under 'API-nøgler'. Nøglen har præcis dine egne rettigheder.",
@@ -26,13 +36,17 @@ api = NinjaAPI(
 
 @api.exception_handler(PermissionDenied)
 def permission_denied(request, exc):
-    return api.create_response(request, {"detail": "Du har ikke adgang til at gøre dette."}, status=403)
+    return api.create_response(
+        request, {"detail": "Du har ikke adgang til at gøre dette."}, status=403
+    )
 
 
 @api.exception_handler(actions.EditConflict)
 def edit_conflict(request, exc):
     return api.create_response(
-        request, {"detail": "En anden har gemt posten efter den version, du sendte. Hent den igen."}, status=409
+        request,
+        {"detail": "En anden har gemt posten efter den version, du sendte. Hent den igen."},
+        status=409,
     )
 
 
@@ -47,24 +61,51 @@ def _user(request):
 
 def _initiative_summary(i: Initiative) -> dict:
     return {
-        "slug": i.slug, "name": i.name, "kind": i.kind, "departments": [d.code for d in i.owning_departments.all()],
-        "target_age_min": i.target_age_min, "target_age_max": i.target_age_max,
-        "period_start": i.period_start, "period_end": i.period_end, "lapses_unless_funded": i.lapses_unless_funded,
+        "slug": i.slug,
+        "name": i.name,
+        "kind": i.kind,
+        "departments": [d.code for d in i.owning_departments.all()],
+        "target_age_min": i.target_age_min,
+        "target_age_max": i.target_age_max,
+        "period_start": i.period_start,
+        "period_end": i.period_end,
+        "lapses_unless_funded": i.lapses_unless_funded,
     }
 
 
 def _initiative_out(i: Initiative) -> dict:
     return {
         **_initiative_summary(i),
-        **{f: getattr(i, f) for f in (
-            "partners", "target_ssp_levels", "target_areas", "target_group", "economy_text", "activities", "goal",
-            "policy_contribution", "planned_follow_up", "capacity_amount", "capacity_unit", "capacity_note",
-            "source_document", "version")},
+        **{
+            f: getattr(i, f)
+            for f in (
+                "partners",
+                "target_ssp_levels",
+                "target_areas",
+                "target_group",
+                "economy_text",
+                "activities",
+                "goal",
+                "policy_contribution",
+                "planned_follow_up",
+                "capacity_amount",
+                "capacity_unit",
+                "capacity_note",
+                "source_document",
+                "version",
+            )
+        },
         "anchoring_unit": i.anchoring_unit.name if i.anchoring_unit else None,
         "policy_goals": [g.code for g in i.policy_goals.all()],
         "fundings": [
-            {"first_year": f.first_year, "last_year": f.last_year, "amount": f.amount, "source": f.source.code,
-             "department": f.department.code if f.department else None, "note": f.note}
+            {
+                "first_year": f.first_year,
+                "last_year": f.last_year,
+                "amount": f.amount,
+                "source": f.source.code,
+                "department": f.department.code if f.department else None,
+                "note": f.note,
+            }
             for f in i.fundings.all()
         ],
         "success_criteria": list(i.success_criteria.all()),
@@ -72,7 +113,9 @@ def _initiative_out(i: Initiative) -> dict:
 
 
 def _initiative_for(request, slug: str, *, for_change: bool = False) -> Initiative:
-    initiative = get_object_or_404(queries.initiative_with_details(Initiative.objects.all()), slug=slug)
+    initiative = get_object_or_404(
+        queries.initiative_with_details(Initiative.objects.all()), slug=slug
+    )
     if not _user(request).has_perm("initiatives.view_initiative", initiative):
         raise PermissionDenied
     if for_change and not _user(request).has_perm("initiatives.change_initiative", initiative):
@@ -84,8 +127,11 @@ def _initiative_for(request, slug: str, *, for_change: bool = False) -> Initiati
 def me(request):
     user = _user(request)
     return {
-        "username": user.username, "name": user.get_full_name(), "department": user.department.code if user.department else None,
-        "unit": user.unit.name if user.unit else None, "roles": sorted(user.roles),
+        "username": user.username,
+        "name": user.get_full_name(),
+        "department": user.department.code if user.department else None,
+        "unit": user.unit.name if user.unit else None,
+        "roles": sorted(user.roles),
     }
 
 
@@ -109,7 +155,10 @@ def initiative_list(request, filters: Query[CatalogueFilters]):
         if department is None:
             raise HttpError(422, f"Ukendt forvaltning '{filters.department}'")
     initiatives = queries.catalogue_filtered(
-        department=department, kind=filters.kind or "", active_year=filters.year, target_age=filters.age,
+        department=department,
+        kind=filters.kind or "",
+        active_year=filters.year,
+        target_age=filters.age,
         lapsing=filters.lapsing,
     )
     return [_initiative_summary(i) for i in initiatives]
@@ -120,29 +169,51 @@ def initiative_detail(request, slug: str):
     return _initiative_out(_initiative_for(request, slug))
 
 
-@api.patch("/initiatives/{slug}", response={200: InitiativeOut, 403: Error, 409: Error, 422: Error}, tags=["indsatser"])
+@api.patch(
+    "/initiatives/{slug}",
+    response={200: InitiativeOut, 403: Error, 409: Error, 422: Error},
+    tags=["indsatser"],
+)
 def initiative_patch(request, slug: str, payload: InitiativePatch):
     initiative = _initiative_for(request, slug, for_change=True)
     data = payload.dict(exclude_unset=True)
     version = data.pop("version")
-    actions.initiative_update(by=_user(request), initiative=initiative, data=data, expected_version=version)
+    actions.initiative_update(
+        by=_user(request), initiative=initiative, data=data, expected_version=version
+    )
     return _initiative_out(_initiative_for(request, slug))
 
 
-@api.put("/criteria/{criterion_id}", response={200: CriterionOut, 403: Error, 409: Error, 422: Error}, tags=["succeskriterier"])
+@api.put(
+    "/criteria/{criterion_id}",
+    response={200: CriterionOut, 403: Error, 409: Error, 422: Error},
+    tags=["succeskriterier"],
+)
 def criterion_update(request, criterion_id: int, payload: CriterionIn):
-    criterion = get_object_or_404(SuccessCriterion.objects.select_related("initiative"), pk=criterion_id)
+    criterion = get_object_or_404(
+        SuccessCriterion.objects.select_related("initiative"), pk=criterion_id
+    )
     if not _user(request).has_perm("initiatives.change_initiative", criterion.initiative):
         raise PermissionDenied
     data = payload.dict(exclude_unset=True)
     version = data.pop("version")
-    return actions.success_criterion_update(by=_user(request), criterion=criterion, data=data, expected_version=version)
+    return actions.success_criterion_update(
+        by=_user(request), criterion=criterion, data=data, expected_version=version
+    )
 
 
-@api.post("/criteria/{criterion_id}/reported-values", response={201: ReportedValueOut, 403: Error, 422: Error}, tags=["succeskriterier"])
+@api.post(
+    "/criteria/{criterion_id}/reported-values",
+    response={201: ReportedValueOut, 403: Error, 422: Error},
+    tags=["succeskriterier"],
+)
 def reported_value_create(request, criterion_id: int, payload: ReportedValueIn):
-    criterion = get_object_or_404(SuccessCriterion.objects.select_related("initiative"), pk=criterion_id)
-    reported = actions.reported_value_create(by=_user(request), criterion=criterion, **payload.dict())
+    criterion = get_object_or_404(
+        SuccessCriterion.objects.select_related("initiative"), pk=criterion_id
+    )
+    reported = actions.reported_value_create(
+        by=_user(request), criterion=criterion, **payload.dict()
+    )
     return Status(201, reported)
 
 
@@ -151,7 +222,13 @@ def budget(request, first: int = 2009, last: int = 2012, by: str = "initiative",
     if not _user(request).has_perm("initiatives.view_initiative"):
         raise PermissionDenied
     if not (MIN_YEAR <= first <= last <= MAX_YEAR) or last - first > 20:
-        raise HttpError(422, f"Årene skal ligge mellem {MIN_YEAR} og {MAX_YEAR}, first ≤ last, højst 21 år.")
+        raise HttpError(
+            422, f"Årene skal ligge mellem {MIN_YEAR} og {MAX_YEAR}, first ≤ last, højst 21 år."
+        )
     export = budget_export_for(view=by, first=first, last=last, table_key=table)
-    return {"title": export.title, "years": export.table.years, "rows": exports.budget_rows(export),
-            "column_totals": exports.column_totals(export)}
+    return {
+        "title": export.title,
+        "years": export.table.years,
+        "rows": exports.budget_rows(export),
+        "column_totals": exports.column_totals(export),
+    }

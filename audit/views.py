@@ -16,10 +16,16 @@ from audit.models import AccessKind, AuditEvent
 
 class AuditSearchForm(forms.Form):
     who = forms.CharField(label=_("Bruger"), required=False)
-    action = forms.CharField(label=_("Handling"), required=False, help_text=_("F.eks. initiative.update"))
+    action = forms.CharField(
+        label=_("Handling"), required=False, help_text=_("F.eks. initiative.update")
+    )
     object_text = forms.CharField(label=_("Objekt"), required=False)
-    since = forms.DateField(label=_("Fra dato"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    until = forms.DateField(label=_("Til dato"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    since = forms.DateField(
+        label=_("Fra dato"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=_("Til dato"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
 
 
 def _filtered_events(form: AuditSearchForm):
@@ -46,16 +52,37 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
     form = AuditSearchForm(request.GET or None)
     events = _filtered_events(form)
     if request.GET.get("format") == "csv":
-        access_log_record(by=request.user, kind=AccessKind.EXPORT, purpose="Eksport af revisionsspor", criterion=request.GET.urlencode())
+        access_log_record(
+            by=request.user,
+            kind=AccessKind.EXPORT,
+            purpose="Eksport af revisionsspor",
+            criterion=request.GET.urlencode(),
+        )
         out = io.StringIO()
         writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-        writer.writerow(["Tidspunkt", "Bruger", "Handling", "Objekttype", "Objekt-id", "Objekt", "Ændringer"])
+        writer.writerow(
+            ["Tidspunkt", "Bruger", "Handling", "Objekttype", "Objekt-id", "Objekt", "Ændringer"]
+        )
         for e in events.iterator():
-            writer.writerow([e.at.isoformat(), e.actor_username, e.action, e.object_type, e.object_id, e.object_repr, e.changes])
-        response = HttpResponse(("\ufeff" + out.getvalue()).encode(), content_type="text/csv; charset=utf-8")
+            writer.writerow(
+                [
+                    e.at.isoformat(),
+                    e.actor_username,
+                    e.action,
+                    e.object_type,
+                    e.object_id,
+                    e.object_repr,
+                    e.changes,
+                ]
+            )
+        response = HttpResponse(
+            ("\ufeff" + out.getvalue()).encode(), content_type="text/csv; charset=utf-8"
+        )
         response["Content-Disposition"] = 'attachment; filename="revisionsspor.csv"'
         return response
     page = Paginator(events, 50).get_page(request.GET.get("side"))
     query = request.GET.copy()
     query.pop("side", None)
-    return render(request, "audit/trail.html", {"form": form, "page": page, "query": query.urlencode()})
+    return render(
+        request, "audit/trail.html", {"form": form, "page": page, "query": query.urlencode()}
+    )

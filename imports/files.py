@@ -63,8 +63,17 @@ def read_csv(data: bytes) -> list[Row]:
         if not any(v.strip() for v in values):
             continue
         if len(values) > len(header):
-            raise ImportRejected([RowError(line, f"Linjen har {len(values)} felter, men overskriften har {len(header)}.")])
-        rows.append(Row(line=line, values={h: v.strip() for h, v in zip(header, values, strict=False)}))
+            raise ImportRejected(
+                [
+                    RowError(
+                        line,
+                        f"Linjen har {len(values)} felter, men overskriften har {len(header)}.",
+                    )
+                ]
+            )
+        rows.append(
+            Row(line=line, values={h: v.strip() for h, v in zip(header, values, strict=False)})
+        )
     return rows
 
 
@@ -72,7 +81,9 @@ def read_xlsx(data: bytes) -> list[Row]:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a broken file
-        raise ImportRejected([RowError(1, f"Filen kan ikke læses som Excel (.xlsx): {error}")]) from error
+        raise ImportRejected(
+            [RowError(1, f"Filen kan ikke læses som Excel (.xlsx): {error}")]
+        ) from error
     sheet = workbook.worksheets[0]
     rows_iter = sheet.iter_rows(values_only=True)
     try:
@@ -83,7 +94,12 @@ def read_xlsx(data: bytes) -> list[Row]:
     for line, values in enumerate(rows_iter, start=2):
         if not any(v not in (None, "") for v in values):
             continue
-        rows.append(Row(line=line, values={h: _cell_text(v) for h, v in zip(header, values, strict=False) if h}))
+        rows.append(
+            Row(
+                line=line,
+                values={h: _cell_text(v) for h, v in zip(header, values, strict=False) if h},
+            )
+        )
     return rows
 
 
@@ -107,7 +123,9 @@ def read_table_file(filename: str, data: bytes) -> list[Row]:
 
 def parse_danish_decimal(text: str) -> Decimal:
     """'1.234,5' -> 1234.5; '1234.5' and '1234,5' are read too. Raises ValueError with a Danish message."""
-    cleaned = text.strip().replace(" ", "").replace("\u00a0", "").replace("kr.", "").replace("kr", "")
+    cleaned = (
+        text.strip().replace(" ", "").replace("\u00a0", "").replace("kr.", "").replace("kr", "")
+    )
     if not cleaned:
         raise ValueError("tallet mangler")
     if "," in cleaned:

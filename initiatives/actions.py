@@ -16,15 +16,44 @@ from audit.actions import audit_event_record, diff, snapshot
 from initiatives.models import Funding, Initiative, ReportedValue, SuccessCriterion
 
 INITIATIVE_FIELDS = [
-    "name", "kind", "anchoring_unit", "partners", "target_age_min", "target_age_max",
-    "target_ssp_levels", "target_areas", "target_group", "economy_text", "activities", "goal",
-    "policy_contribution", "planned_follow_up", "evaluated_internally", "evaluated_externally",
-    "statistical_follow_up", "capacity_amount", "capacity_unit", "capacity_note", "period_start",
-    "period_end", "lapses_unless_funded",
+    "name",
+    "kind",
+    "anchoring_unit",
+    "partners",
+    "target_age_min",
+    "target_age_max",
+    "target_ssp_levels",
+    "target_areas",
+    "target_group",
+    "economy_text",
+    "activities",
+    "goal",
+    "policy_contribution",
+    "planned_follow_up",
+    "evaluated_internally",
+    "evaluated_externally",
+    "statistical_follow_up",
+    "capacity_amount",
+    "capacity_unit",
+    "capacity_note",
+    "period_start",
+    "period_end",
+    "lapses_unless_funded",
 ]
 CRITERION_FIELDS = [
-    "text", "kind", "direction", "target_value", "target_unit", "period_start", "period_end",
-    "per_year", "follow_up_months", "statuses", "start_event", "source", "position",
+    "text",
+    "kind",
+    "direction",
+    "target_value",
+    "target_unit",
+    "period_start",
+    "period_end",
+    "per_year",
+    "follow_up_months",
+    "statuses",
+    "start_event",
+    "source",
+    "position",
 ]
 
 
@@ -37,7 +66,9 @@ def _require(user: User, perm: str, obj: Any = None) -> None:
         raise PermissionDenied(perm)
 
 
-def _bump_version(model: type, pk: int, expected_version: int) -> None:
+def _bump_version(
+    model: type[Initiative] | type[SuccessCriterion], pk: int, expected_version: int
+) -> None:
     """Optimistic locking: claim the next version or fail if another save came first."""
     claimed = model.objects.filter(pk=pk, version=expected_version).update(version=F("version") + 1)
     if not claimed:
@@ -46,8 +77,13 @@ def _bump_version(model: type, pk: int, expected_version: int) -> None:
 
 @transaction.atomic
 def initiative_update(
-    *, by: User, initiative: Initiative, data: Mapping[str, Any], expected_version: int,
-    owning_departments: Iterable[Any] | None = None, policy_goals: Iterable[Any] | None = None,
+    *,
+    by: User,
+    initiative: Initiative,
+    data: Mapping[str, Any],
+    expected_version: int,
+    owning_departments: Iterable[Any] | None = None,
+    policy_goals: Iterable[Any] | None = None,
 ) -> Initiative:
     _require(by, "initiatives.change_initiative", initiative)
     _bump_version(Initiative, initiative.pk, expected_version)
@@ -72,13 +108,19 @@ def initiative_update(
 
 
 @transaction.atomic
-def success_criterion_create(*, by: User, initiative: Initiative, data: Mapping[str, Any]) -> SuccessCriterion:
+def success_criterion_create(
+    *, by: User, initiative: Initiative, data: Mapping[str, Any]
+) -> SuccessCriterion:
     _require(by, "initiatives.change_initiative", initiative)
-    criterion = SuccessCriterion(initiative=initiative, **{k: v for k, v in data.items() if k in CRITERION_FIELDS})
+    criterion = SuccessCriterion(
+        initiative=initiative, **{k: v for k, v in data.items() if k in CRITERION_FIELDS}
+    )
     criterion.full_clean()
     criterion.save()
     audit_event_record(
-        by=by, action="success_criterion.create", obj=criterion,
+        by=by,
+        action="success_criterion.create",
+        obj=criterion,
         changes=diff({}, snapshot(criterion, CRITERION_FIELDS)),
     )
     return criterion
@@ -98,7 +140,9 @@ def success_criterion_update(
     criterion.full_clean()
     criterion.save()
     audit_event_record(
-        by=by, action="success_criterion.update", obj=criterion,
+        by=by,
+        action="success_criterion.update",
+        obj=criterion,
         changes=diff(before, snapshot(criterion, CRITERION_FIELDS)),
     )
     return criterion
@@ -108,7 +152,9 @@ def success_criterion_update(
 def success_criterion_delete(*, by: User, criterion: SuccessCriterion) -> None:
     _require(by, "initiatives.change_initiative", criterion.initiative)
     audit_event_record(
-        by=by, action="success_criterion.delete", obj=criterion,
+        by=by,
+        action="success_criterion.delete",
+        obj=criterion,
         changes=diff(snapshot(criterion, CRITERION_FIELDS), {}),
     )
     criterion.delete()
@@ -116,20 +162,37 @@ def success_criterion_delete(*, by: User, criterion: SuccessCriterion) -> None:
 
 @transaction.atomic
 def reported_value_create(
-    *, by: User, criterion: SuccessCriterion, period: str, value: Decimal,
-    numerator: int | None = None, denominator: int | None = None, note: str = "",
+    *,
+    by: User,
+    criterion: SuccessCriterion,
+    period: str,
+    value: Decimal,
+    numerator: int | None = None,
+    denominator: int | None = None,
+    note: str = "",
 ) -> ReportedValue:
     _require(by, "initiatives.change_initiative", criterion.initiative)
     reported = ReportedValue(
-        criterion=criterion, period=period, value=value, numerator=numerator,
-        denominator=denominator, note=note, reported_by=by.username,
+        criterion=criterion,
+        period=period,
+        value=value,
+        numerator=numerator,
+        denominator=denominator,
+        note=note,
+        reported_by=by.username,
     )
     reported.full_clean()
     reported.save()
     audit_event_record(
-        by=by, action="reported_value.create", obj=reported,
-        changes={"period": [None, period], "value": [None, str(value)],
-                 "numerator": [None, numerator], "denominator": [None, denominator]},
+        by=by,
+        action="reported_value.create",
+        obj=reported,
+        changes={
+            "period": [None, period],
+            "value": [None, str(value)],
+            "numerator": [None, numerator],
+            "denominator": [None, denominator],
+        },
     )
     return reported
 
@@ -144,18 +207,31 @@ def fundings_import(*, by: User, fundings: list[Funding], replace_years: bool = 
     for funding in fundings:
         if replace_years:
             replaced = Funding.objects.filter(
-                initiative=funding.initiative, first_year=funding.first_year, last_year=funding.last_year,
-                source=funding.source, department=funding.department,
+                initiative=funding.initiative,
+                first_year=funding.first_year,
+                last_year=funding.last_year,
+                source=funding.source,
+                department=funding.department,
             )
             for old in replaced:
-                audit_event_record(by=by, action="funding.delete", obj=old, changes={"amount": [str(old.amount), None]})
+                audit_event_record(
+                    by=by,
+                    action="funding.delete",
+                    obj=old,
+                    changes={"amount": [str(old.amount), None]},
+                )
             replaced.delete()
         funding.full_clean()
         funding.save()
         audit_event_record(
-            by=by, action="funding.create", obj=funding,
-            changes={"years": [None, funding.years_label()], "amount": [None, str(funding.amount)],
-                     "source": [None, funding.source.code],
-                     "department": [None, funding.department.code if funding.department else None]},
+            by=by,
+            action="funding.create",
+            obj=funding,
+            changes={
+                "years": [None, funding.years_label()],
+                "amount": [None, str(funding.amount)],
+                "source": [None, funding.source.code],
+                "department": [None, funding.department.code if funding.department else None],
+            },
         )
     return len(fundings)

@@ -78,7 +78,9 @@ def printed_precision(printed: str) -> Decimal:
     return Decimal(1)
 
 
-def discrepancy(*, stated: Decimal, computed: Decimal, printed: str = "", unit: Decimal = MILLION) -> Decimal | None:
+def discrepancy(
+    *, stated: Decimal, computed: Decimal, printed: str = "", unit: Decimal = MILLION
+) -> Decimal | None:
     """How much a stated total differs from the sum of its parts, or None when it agrees.
 
     A total printed with fewer decimals (e.g. 'ca. 31,9' mio.) agrees when the sum rounds to

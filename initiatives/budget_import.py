@@ -36,15 +36,25 @@ def _funding_from_row(row: Row, *, by: User, initiatives, sources, departments) 
         raise ValueError(f"beløbet {values['beløb']} er negativt")
     source = sources.get(values["kilde"].lower())
     if source is None:
-        raise ValueError(f"ukendt finansieringskilde '{values['kilde']}' (kendte: {', '.join(sorted(sources))})")
+        raise ValueError(
+            f"ukendt finansieringskilde '{values['kilde']}' (kendte: {', '.join(sorted(sources))})"
+        )
     department = None
     if values.get("forvaltning"):
         department = departments.get(values["forvaltning"].upper())
         if department is None:
-            raise ValueError(f"ukendt forvaltning '{values['forvaltning']}' (kendte: {', '.join(sorted(departments))})")
+            raise ValueError(
+                f"ukendt forvaltning '{values['forvaltning']}' (kendte: {', '.join(sorted(departments))})"
+            )
     return Funding(
-        initiative=initiative, first_year=first, last_year=last, amount=amount, source=source,
-        department=department, stated_in="import", note=values.get("bemærkning", "")[:300],
+        initiative=initiative,
+        first_year=first,
+        last_year=last,
+        amount=amount,
+        source=source,
+        department=department,
+        stated_in="import",
+        note=values.get("bemærkning", "")[:300],
     )
 
 
@@ -55,7 +65,9 @@ def fundings_from_file(*, by: User, filename: str, data: bytes) -> list[Funding]
         raise ImportRejected([RowError(1, "Filen indeholder ingen rækker.")])
     missing = [c for c in COLUMNS if c not in rows[0].values and c != "forvaltning"]
     if missing:
-        raise ImportRejected([RowError(1, f"Kolonnen mangler: {', '.join(missing)}. Forventet: {';'.join(COLUMNS)}")])
+        raise ImportRejected(
+            [RowError(1, f"Kolonnen mangler: {', '.join(missing)}. Forventet: {';'.join(COLUMNS)}")]
+        )
     initiatives = {}
     for initiative in Initiative.objects.all():
         initiatives[initiative.slug.lower()] = initiative
@@ -65,7 +77,11 @@ def fundings_from_file(*, by: User, filename: str, data: bytes) -> list[Funding]
     fundings, errors = [], []
     for row in rows:
         try:
-            fundings.append(_funding_from_row(row, by=by, initiatives=initiatives, sources=sources, departments=departments))
+            fundings.append(
+                _funding_from_row(
+                    row, by=by, initiatives=initiatives, sources=sources, departments=departments
+                )
+            )
         except (ValueError, KeyError) as error:
             errors.append(RowError(row.line, str(error)))
     if errors:

@@ -4,32 +4,57 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Department
-from initiatives.models import MAX_YEAR, MIN_YEAR, Initiative, InitiativeKind, PolicyGoal, SuccessCriterion
+from initiatives.models import (
+    MAX_YEAR,
+    MIN_YEAR,
+    Initiative,
+    InitiativeKind,
+    PolicyGoal,
+    SuccessCriterion,
+)
 
 YEAR_CHOICES_HELP = _("Et år mellem %(min)s og %(max)s") % {"min": MIN_YEAR, "max": MAX_YEAR}
 
 
 class CatalogueFilterForm(forms.Form):
+    is_filter = True  # every field is optional; the form says so once instead of per field
+
     q = forms.CharField(label=_("Navn indeholder"), required=False)
     department = forms.ModelChoiceField(
-        label=_("Forvaltning"), queryset=Department.objects.filter(is_external=False), required=False,
-        empty_label=_("Alle forvaltninger"), to_field_name="code",
+        label=_("Forvaltning"),
+        queryset=Department.objects.filter(is_external=False),
+        required=False,
+        empty_label=_("Alle forvaltninger"),
+        to_field_name="code",
     )
-    kind = forms.ChoiceField(label=_("Type"), choices=[("", _("Alle typer")), *InitiativeKind.choices], required=False)
-    year = forms.IntegerField(label=_("Aktiv i år"), min_value=MIN_YEAR, max_value=MAX_YEAR, required=False)
-    age = forms.IntegerField(label=_("Målgruppens alder"), min_value=0, max_value=120, required=False)
+    kind = forms.ChoiceField(
+        label=_("Type"), choices=[("", _("Alle typer")), *InitiativeKind.choices], required=False
+    )
+    year = forms.IntegerField(
+        label=_("Aktiv i år"), min_value=MIN_YEAR, max_value=MAX_YEAR, required=False
+    )
+    age = forms.IntegerField(
+        label=_("Målgruppens alder"), min_value=0, max_value=120, required=False
+    )
     lapsing = forms.ChoiceField(
         label=_("Bortfalder uden finansiering"),
-        choices=[("", _("Alle")), ("ja", _("Ja")), ("nej", _("Nej"))], required=False,
+        choices=[("", _("Alle")), ("ja", _("Ja")), ("nej", _("Nej"))],
+        required=False,
     )
 
 
 class BudgetRangeForm(forms.Form):
+    is_filter = True
+
     first = forms.IntegerField(label=_("Fra år"), min_value=MIN_YEAR, max_value=MAX_YEAR)
     last = forms.IntegerField(label=_("Til og med år"), min_value=MIN_YEAR, max_value=MAX_YEAR)
     view = forms.ChoiceField(
         label=_("Vis"),
-        choices=[("initiative", _("Pr. indsats")), ("department", _("Pr. forvaltning")), ("source", _("Pr. finansieringskilde"))],
+        choices=[
+            ("initiative", _("Pr. indsats")),
+            ("department", _("Pr. forvaltning")),
+            ("source", _("Pr. finansieringskilde")),
+        ],
         required=False,
     )
 
@@ -38,7 +63,9 @@ class BudgetRangeForm(forms.Form):
         first, last = cleaned.get("first"), cleaned.get("last")
         if first and last:
             if first > last:
-                raise forms.ValidationError(_("Fra-året skal ligge før eller være lig med til-året."))
+                raise forms.ValidationError(
+                    _("Fra-året skal ligge før eller være lig med til-året.")
+                )
             if last - first > 20:
                 raise forms.ValidationError(_("Vælg højst 21 år ad gangen."))
         return cleaned
@@ -56,24 +83,54 @@ class DanishDecimalField(forms.DecimalField):
 class InitiativeForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
     owning_departments = forms.ModelMultipleChoiceField(
-        label=_("Ejende forvaltninger"), queryset=Department.objects.all(), widget=forms.CheckboxSelectMultiple
-    )
-    policy_goals = forms.ModelMultipleChoiceField(
-        label=_("Bidrager til politiske mål"), queryset=PolicyGoal.objects.all(), required=False,
+        label=_("Ejende forvaltninger"),
+        queryset=Department.objects.all(),
         widget=forms.CheckboxSelectMultiple,
     )
-    target_age_min = DanishDecimalField(label=_("Alder fra"), required=False, min_value=0, max_value=120, decimal_places=1)
-    target_age_max = DanishDecimalField(label=_("Alder til"), required=False, min_value=0, max_value=120, decimal_places=1)
-    capacity_amount = DanishDecimalField(label=_("Kapacitet"), required=False, min_value=0, decimal_places=1)
+    policy_goals = forms.ModelMultipleChoiceField(
+        label=_("Bidrager til politiske mål"),
+        queryset=PolicyGoal.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    target_age_min = DanishDecimalField(
+        label=_("Alder fra"), required=False, min_value=0, max_value=120, decimal_places=1
+    )
+    target_age_max = DanishDecimalField(
+        label=_("Alder til"), required=False, min_value=0, max_value=120, decimal_places=1
+    )
+    capacity_amount = DanishDecimalField(
+        label=_("Kapacitet"), required=False, min_value=0, decimal_places=1
+    )
 
     class Meta:
         model = Initiative
         fields = [
-            "name", "kind", "owning_departments", "anchoring_unit", "partners", "target_age_min",
-            "target_age_max", "target_ssp_levels", "target_areas", "target_group", "economy_text",
-            "activities", "goal", "policy_contribution", "policy_goals", "planned_follow_up",
-            "evaluated_internally", "evaluated_externally", "statistical_follow_up", "capacity_amount",
-            "capacity_unit", "capacity_note", "period_start", "period_end", "lapses_unless_funded",
+            "name",
+            "kind",
+            "owning_departments",
+            "anchoring_unit",
+            "partners",
+            "target_age_min",
+            "target_age_max",
+            "target_ssp_levels",
+            "target_areas",
+            "target_group",
+            "economy_text",
+            "activities",
+            "goal",
+            "policy_contribution",
+            "policy_goals",
+            "planned_follow_up",
+            "evaluated_internally",
+            "evaluated_externally",
+            "statistical_follow_up",
+            "capacity_amount",
+            "capacity_unit",
+            "capacity_note",
+            "period_start",
+            "period_end",
+            "lapses_unless_funded",
         ]
         widgets = {
             "period_start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -87,7 +144,9 @@ class InitiativeForm(forms.ModelForm):
         try:
             levels = sorted({int(level) for level in raw.split(",")})
         except ValueError:
-            raise forms.ValidationError(_("Skriv SSP-niveauerne som tal adskilt af komma, f.eks. 3,4.")) from None
+            raise forms.ValidationError(
+                _("Skriv SSP-niveauerne som tal adskilt af komma, f.eks. 3,4.")
+            ) from None
         if any(level not in (1, 2, 3, 4) for level in levels):
             raise forms.ValidationError(_("SSP-niveauer går fra 1 til 4."))
         return ",".join(str(level) for level in levels)
@@ -96,7 +155,9 @@ class InitiativeForm(forms.ModelForm):
         cleaned = super().clean()
         lo, hi = cleaned.get("target_age_min"), cleaned.get("target_age_max")
         if lo is not None and hi is not None and lo > hi:
-            self.add_error("target_age_max", _("Alder til skal være større end eller lig med alder fra."))
+            self.add_error(
+                "target_age_max", _("Alder til skal være større end eller lig med alder fra.")
+            )
         start, end = cleaned.get("period_start"), cleaned.get("period_end")
         if start and end and start > end:
             self.add_error("period_end", _("Perioden kan ikke slutte, før den begynder."))
@@ -110,8 +171,18 @@ class SuccessCriterionForm(forms.ModelForm):
     class Meta:
         model = SuccessCriterion
         fields = [
-            "text", "kind", "direction", "target_value", "target_unit", "per_year", "period_start",
-            "period_end", "follow_up_months", "statuses", "start_event", "source",
+            "text",
+            "kind",
+            "direction",
+            "target_value",
+            "target_unit",
+            "per_year",
+            "period_start",
+            "period_end",
+            "follow_up_months",
+            "statuses",
+            "start_event",
+            "source",
         ]
         widgets = {
             "text": forms.Textarea(attrs={"rows": 3}),
@@ -126,9 +197,13 @@ class SuccessCriterionForm(forms.ModelForm):
         try:
             months = sorted({int(m) for m in raw.split(",")})
         except ValueError:
-            raise forms.ValidationError(_("Skriv måneder som tal adskilt af komma, f.eks. 3,6,12.")) from None
+            raise forms.ValidationError(
+                _("Skriv måneder som tal adskilt af komma, f.eks. 3,6,12.")
+            ) from None
         if any(m < 1 or m > 60 for m in months):
-            raise forms.ValidationError(_("Opfølgning sker mellem 1 og 60 måneder efter startbegivenheden."))
+            raise forms.ValidationError(
+                _("Opfølgning sker mellem 1 og 60 måneder efter startbegivenheden.")
+            )
         return ",".join(str(m) for m in months)
 
     def clean(self):
@@ -142,7 +217,9 @@ class SuccessCriterionForm(forms.ModelForm):
 
 
 class ReportedValueForm(forms.Form):
-    period = forms.CharField(label=_("Periode"), max_length=40, help_text=_("F.eks. 2014 eller 2. halvår 2014"))
+    period = forms.CharField(
+        label=_("Periode"), max_length=40, help_text=_("F.eks. 2014 eller 2. halvår 2014")
+    )
     value = DanishDecimalField(label=_("Værdi"), max_digits=12, decimal_places=2)
     numerator = forms.IntegerField(label=_("Tæller (antal)"), min_value=0, required=False)
     denominator = forms.IntegerField(label=_("Nævner (ud af)"), min_value=0, required=False)
@@ -159,7 +236,9 @@ class ReportedValueForm(forms.Form):
 class BudgetImportForm(forms.Form):
     file = forms.FileField(
         label=_("Fil (CSV eller Excel)"),
-        help_text=_("Kolonner: indsats; år; beløb; kilde; forvaltning; bemærkning. Semikolon og decimalkomma er fint."),
+        help_text=_(
+            "Kolonner: indsats; år; beløb; kilde; forvaltning; bemærkning. Semikolon og decimalkomma er fint."
+        ),
     )
 
     def clean_file(self):

@@ -71,18 +71,30 @@ class Initiative(models.Model):
         Department, related_name="initiatives", verbose_name=_("ejende forvaltninger")
     )
     anchoring_unit = models.ForeignKey(
-        Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="initiatives",
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="initiatives",
         verbose_name=_("forankret i"),
     )
     partners = models.CharField(_("samarbejdspartnere"), max_length=500, blank=True)
 
     # Målgruppe
     target_age_min = models.DecimalField(
-        _("alder fra"), max_digits=4, decimal_places=1, null=True, blank=True,
+        _("alder fra"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(120)],
     )
     target_age_max = models.DecimalField(
-        _("alder til"), max_digits=4, decimal_places=1, null=True, blank=True,
+        _("alder til"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(120)],
     )
     target_ssp_levels = models.CharField(
@@ -103,10 +115,16 @@ class Initiative(models.Model):
     statistical_follow_up = models.BooleanField(_("statistisk opfølgning"), default=False)
 
     capacity_amount = models.DecimalField(
-        _("kapacitet"), max_digits=8, decimal_places=1, null=True, blank=True,
+        _("kapacitet"),
+        max_digits=8,
+        decimal_places=1,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0)],
     )
-    capacity_unit = models.CharField(_("kapacitetsenhed"), max_length=20, choices=CapacityUnit.choices, blank=True)
+    capacity_unit = models.CharField(
+        _("kapacitetsenhed"), max_length=20, choices=CapacityUnit.choices, blank=True
+    )
     capacity_note = models.CharField(_("kapacitet, bemærkning"), max_length=300, blank=True)
 
     period_start = models.DateField(_("periode fra"), null=True, blank=True)
@@ -115,7 +133,8 @@ class Initiative(models.Model):
 
     source_document = models.CharField(_("kilde"), max_length=200, blank=True)
     is_reference = models.BooleanField(
-        _("fra referencekataloget"), default=False,
+        _("fra referencekataloget"),
+        default=False,
         help_text=_("Indlæst fra Københavns kildedokumenter 2009–2014."),
     )
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -200,10 +219,18 @@ class Funding(models.Model):
     last_year = models.PositiveSmallIntegerField(
         _("til og med år"), validators=[MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)]
     )
-    amount = models.DecimalField(_("beløb (kr.)"), max_digits=14, decimal_places=2, validators=[MinValueValidator(0)])
-    source = models.ForeignKey(FundingSource, on_delete=models.PROTECT, related_name="fundings", verbose_name=_("kilde"))
+    amount = models.DecimalField(
+        _("beløb (kr.)"), max_digits=14, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+    source = models.ForeignKey(
+        FundingSource, on_delete=models.PROTECT, related_name="fundings", verbose_name=_("kilde")
+    )
     department = models.ForeignKey(
-        Department, on_delete=models.PROTECT, null=True, blank=True, related_name="fundings",
+        Department,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="fundings",
         verbose_name=_("betalende forvaltning"),
     )
     stated_in = models.CharField(_("opgjort i"), max_length=100, blank=True)
@@ -215,7 +242,9 @@ class Funding(models.Model):
         verbose_name_plural = _("bevillinger")
         constraints = [
             models.CheckConstraint(condition=Q(amount__gte=0), name="funding_amount_not_negative"),
-            models.CheckConstraint(condition=Q(first_year__lte=models.F("last_year")), name="funding_years_ordered"),
+            models.CheckConstraint(
+                condition=Q(first_year__lte=models.F("last_year")), name="funding_years_ordered"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -227,7 +256,11 @@ class Funding(models.Model):
         return self.first_year != self.last_year
 
     def years_label(self) -> str:
-        return str(self.first_year) if not self.is_multi_year else f"{self.first_year}–{self.last_year}"
+        return (
+            str(self.first_year)
+            if not self.is_multi_year
+            else f"{self.first_year}–{self.last_year}"
+        )
 
 
 class SourceTable(models.Model):
@@ -257,29 +290,43 @@ class SourceTableRow(models.Model):
     label = models.CharField(max_length=200)
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="source_rows")
     stated_total = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
-    printed_total = models.CharField(max_length=40, blank=True, help_text="The total as printed, e.g. '41 mio.'")
+    printed_total = models.CharField(
+        max_length=40, blank=True, help_text="The total as printed, e.g. '41 mio.'"
+    )
 
     class Meta:
         ordering = ["table", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.table.key}: {self.label}"
 
 
 class StatedColumnTotal(models.Model):
     """A table's printed 'I alt' for one year."""
 
     table = models.ForeignKey(SourceTable, on_delete=models.CASCADE, related_name="column_totals")
-    year = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Empty: the grand total.")
+    year = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Empty: the grand total."
+    )
     amount = models.DecimalField(max_digits=14, decimal_places=2)
     printed = models.CharField(max_length=40, blank=True)
 
     class Meta:
         ordering = ["table", "year"]
-        constraints = [models.UniqueConstraint(fields=["table", "year"], name="one_stated_total_per_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["table", "year"], name="one_stated_total_per_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.table.key} {self.year or 'i alt'}: {self.printed}"
 
 
 class StatusReport(models.Model):
     """The status against the initiative's goals for one reporting period (Status i forhold til målopfyldelse)."""
 
-    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="status_reports")
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="status_reports"
+    )
     period = models.CharField(_("periode"), max_length=40)
     text = models.TextField(_("status"))
     reported_at = models.DateField(_("dato"), null=True, blank=True)
@@ -328,20 +375,41 @@ class SuccessCriterion(models.Model):
     records is the outcomes part's work. Until then owners report values by hand.
     """
 
-    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="success_criteria")
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="success_criteria"
+    )
     position = models.PositiveSmallIntegerField(default=0)
     text = models.TextField(_("succeskriterium (som formuleret)"))
     kind = models.CharField(_("hvad måles"), max_length=20, choices=MeasureKind.choices)
-    direction = models.CharField(_("retning"), max_length=10, choices=TargetDirection.choices, default=TargetDirection.AT_LEAST)
-    target_value = models.DecimalField(
-        _("mål"), max_digits=10, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
+    direction = models.CharField(
+        _("retning"),
+        max_length=10,
+        choices=TargetDirection.choices,
+        default=TargetDirection.AT_LEAST,
     )
-    target_unit = models.CharField(_("enhed"), max_length=20, choices=TargetUnit.choices, blank=True)
+    target_value = models.DecimalField(
+        _("mål"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    target_unit = models.CharField(
+        _("enhed"), max_length=20, choices=TargetUnit.choices, blank=True
+    )
     period_start = models.DateField(_("periode fra"), null=True, blank=True)
     period_end = models.DateField(_("periode til"), null=True, blank=True)
     per_year = models.BooleanField(_("årligt"), default=False)
-    follow_up_months = models.CharField(_("opfølgning efter måneder"), max_length=30, blank=True, help_text=_("F.eks. 3,6,12"))
-    statuses = models.CharField(_("statusser, der tæller"), max_length=200, blank=True, help_text=_("F.eks. job, uddannelse, aktivering"))
+    follow_up_months = models.CharField(
+        _("opfølgning efter måneder"), max_length=30, blank=True, help_text=_("F.eks. 3,6,12")
+    )
+    statuses = models.CharField(
+        _("statusser, der tæller"),
+        max_length=200,
+        blank=True,
+        help_text=_("F.eks. job, uddannelse, aktivering"),
+    )
     start_event = models.CharField(_("startbegivenhed"), max_length=100, blank=True)
     source = models.CharField(_("datakilde"), max_length=200, blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -352,7 +420,8 @@ class SuccessCriterion(models.Model):
         verbose_name_plural = _("succeskriterier")
         constraints = [
             models.CheckConstraint(
-                condition=Q(target_value__isnull=True) | Q(target_value__gte=0), name="criterion_target_not_negative"
+                condition=Q(target_value__isnull=True) | Q(target_value__gte=0),
+                name="criterion_target_not_negative",
             ),
         ]
 
@@ -361,7 +430,9 @@ class SuccessCriterion(models.Model):
 
     def target_label(self) -> str:
         if self.target_value is None:
-            return self.get_direction_display() if self.direction in ("increase", "decrease") else ""
+            return (
+                self.get_direction_display() if self.direction in ("increase", "decrease") else ""
+            )
         value = f"{self.target_value.normalize():f}".replace(".", ",")
         unit = self.get_target_unit_display() if self.target_unit else ""
         sep = "" if self.target_unit == TargetUnit.PERCENT else " "
@@ -379,7 +450,9 @@ class SuccessCriterion(models.Model):
 class ReportedValue(models.Model):
     """A figure an owner reported by hand for a criterion and period; marked as reported."""
 
-    criterion = models.ForeignKey(SuccessCriterion, on_delete=models.CASCADE, related_name="reported_values")
+    criterion = models.ForeignKey(
+        SuccessCriterion, on_delete=models.CASCADE, related_name="reported_values"
+    )
     period = models.CharField(_("periode"), max_length=40)
     value = models.DecimalField(_("værdi"), max_digits=12, decimal_places=2)
     numerator = models.PositiveIntegerField(_("tæller"), null=True, blank=True)
@@ -392,7 +465,9 @@ class ReportedValue(models.Model):
         ordering = ["criterion", "-period", "-reported_at"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(numerator__isnull=True) | Q(denominator__isnull=True) | Q(numerator__lte=models.F("denominator")),
+                condition=Q(numerator__isnull=True)
+                | Q(denominator__isnull=True)
+                | Q(numerator__lte=models.F("denominator")),
                 name="reported_numerator_within_denominator",
             )
         ]

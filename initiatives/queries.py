@@ -60,26 +60,38 @@ def _annual_sums(fundings: QuerySet[Funding], key: str, first: int, last: int):
 
 
 def _multi_year_lines(fundings: QuerySet[Funding], key: str, first: int, last: int):
-    lines = fundings.exclude(first_year=F("last_year")).filter(first_year__lte=last, last_year__gte=first)
+    lines = fundings.exclude(first_year=F("last_year")).filter(
+        first_year__lte=last, last_year__gte=first
+    )
     return [
         (row[0], f"{row[1]}–{row[2]}", row[3])
-        for row in lines.values_list(key, "first_year", "last_year", "amount").order_by("first_year")
+        for row in lines.values_list(key, "first_year", "last_year", "amount").order_by(
+            "first_year"
+        )
     ]
 
 
-def budget_by_initiative(*, first: int, last: int, initiatives: QuerySet[Initiative] | None = None) -> BudgetTable:
+def budget_by_initiative(
+    *, first: int, last: int, initiatives: QuerySet[Initiative] | None = None
+) -> BudgetTable:
     """Initiative × year for the chosen years; initiatives without money in the range are left out."""
     fundings = Funding.objects.all()
     if initiatives is not None:
         fundings = fundings.filter(initiative__in=initiatives)
     annual = [(str(i), y, t) for i, y, t in _annual_sums(fundings, "initiative_id", first, last)]
-    spans = [(str(i), s, a) for i, s, a in _multi_year_lines(fundings, "initiative_id", first, last)]
+    spans = [
+        (str(i), s, a) for i, s, a in _multi_year_lines(fundings, "initiative_id", first, last)
+    ]
     with_money = {key for key, *_ in annual} | {key for key, *_ in spans}
     labels = {
         str(pk): name
-        for pk, name in Initiative.objects.filter(pk__in=with_money).order_by("name").values_list("pk", "name")
+        for pk, name in Initiative.objects.filter(pk__in=with_money)
+        .order_by("name")
+        .values_list("pk", "name")
     }
-    table = build_budget_table(years=list(range(first, last + 1)), labels=labels, annual=annual, multi_year=spans)
+    table = build_budget_table(
+        years=list(range(first, last + 1)), labels=labels, annual=annual, multi_year=spans
+    )
     slugs = dict(Initiative.objects.filter(pk__in=with_money).values_list("pk", "slug"))
     for row in table.rows:
         row.url = reverse("initiatives:detail", args=[slugs[int(row.key)]])
@@ -88,13 +100,20 @@ def budget_by_initiative(*, first: int, last: int, initiatives: QuerySet[Initiat
 
 def budget_by_department(*, first: int, last: int) -> BudgetTable:
     fundings = Funding.objects.all()
-    annual = [(code or "", y, t) for code, y, t in _annual_sums(fundings, "department__code", first, last)]
-    spans = [(code or "", s, a) for code, s, a in _multi_year_lines(fundings, "department__code", first, last)]
+    annual = [
+        (code or "", y, t) for code, y, t in _annual_sums(fundings, "department__code", first, last)
+    ]
+    spans = [
+        (code or "", s, a)
+        for code, s, a in _multi_year_lines(fundings, "department__code", first, last)
+    ]
     used = {key for key, *_ in annual} | {key for key, *_ in spans}
     labels = {d.code: f"{d.code} – {d.name}" for d in Department.objects.filter(code__in=used)}
     if "" in used:
         labels[""] = "Ikke angivet"
-    return build_budget_table(years=list(range(first, last + 1)), labels=labels, annual=annual, multi_year=spans)
+    return build_budget_table(
+        years=list(range(first, last + 1)), labels=labels, annual=annual, multi_year=spans
+    )
 
 
 def budget_by_source(*, first: int, last: int) -> BudgetTable:
@@ -103,7 +122,10 @@ def budget_by_source(*, first: int, last: int) -> BudgetTable:
     spans = _multi_year_lines(fundings, "source__name", first, last)
     used = sorted({key for key, *_ in annual} | {key for key, *_ in spans})
     return build_budget_table(
-        years=list(range(first, last + 1)), labels={name: name for name in used}, annual=annual, multi_year=spans
+        years=list(range(first, last + 1)),
+        labels={name: name for name in used},
+        annual=annual,
+        multi_year=spans,
     )
 
 
@@ -112,14 +134,25 @@ def source_table_as_published(table: SourceTable) -> BudgetTable:
     rows = list(table.rows.select_related("initiative").order_by("position"))
     initiative_ids = [row.initiative_id for row in rows]
     # Only the money the document itself states: a grant mentioned elsewhere is not in its table.
-    fundings = Funding.objects.filter(initiative_id__in=initiative_ids, stated_in=table.source_document[:100])
-    annual = [(str(i), y, t) for i, y, t in _annual_sums(fundings, "initiative_id", table.first_year, table.last_year)]
+    fundings = Funding.objects.filter(
+        initiative_id__in=initiative_ids, stated_in=table.source_document[:100]
+    )
+    annual = [
+        (str(i), y, t)
+        for i, y, t in _annual_sums(fundings, "initiative_id", table.first_year, table.last_year)
+    ]
     spans = [
-        (str(i), s, a) for i, s, a in _multi_year_lines(fundings, "initiative_id", table.first_year, table.last_year)
+        (str(i), s, a)
+        for i, s, a in _multi_year_lines(
+            fundings, "initiative_id", table.first_year, table.last_year
+        )
     ]
     labels = {str(row.initiative_id): row.label for row in rows}
     built = build_budget_table(
-        years=list(range(table.first_year, table.last_year + 1)), labels=labels, annual=annual, multi_year=spans
+        years=list(range(table.first_year, table.last_year + 1)),
+        labels=labels,
+        annual=annual,
+        multi_year=spans,
     )
     by_key = {str(row.initiative_id): row for row in rows}
     for row in built.rows:
@@ -138,19 +171,28 @@ def source_table_as_published(table: SourceTable) -> BudgetTable:
 def cofinancing_by_department(initiative: Initiative) -> BudgetTable:
     """Department × year for one initiative: the intervention teams' co-financing table (001)."""
     fundings = initiative.fundings.all()
-    years = sorted(set(fundings.values_list("first_year", flat=True)) | set(fundings.values_list("last_year", flat=True)))
+    years = sorted(
+        set(fundings.values_list("first_year", flat=True))
+        | set(fundings.values_list("last_year", flat=True))
+    )
     if not years:
         return BudgetTable(years=[], rows=[])
     first, last = years[0], years[-1]
-    lines = fundings.values_list("department__code", "source__name", "note", "first_year", "last_year", "amount")
+    lines = fundings.values_list(
+        "department__code", "source__name", "note", "first_year", "last_year", "amount"
+    )
     labels: dict[str, str] = {}
     annual: list[tuple[str, int, Decimal]] = []
     spans: list[tuple[str, str, Decimal]] = []
-    for code, source, note, first_year, last_year, amount in lines.order_by("department__code", "source__name"):
+    for code, source, note, first_year, last_year, amount in lines.order_by(
+        "department__code", "source__name"
+    ):
         key = f"{code}|{source}|{note}"
         labels.setdefault(key, " – ".join(part for part in (code, source, note) if part))
         if first_year == last_year:
             annual.append((key, first_year, amount))
         else:
             spans.append((key, f"{first_year}–{last_year}", amount))
-    return build_budget_table(years=list(range(first, last + 1)), labels=labels, annual=annual, multi_year=spans)
+    return build_budget_table(
+        years=list(range(first, last + 1)), labels=labels, annual=annual, multi_year=spans
+    )

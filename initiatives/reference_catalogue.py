@@ -15,15 +15,37 @@ from imports.files import parse_danish_decimal
 from initiatives import seed_catalogue as seed
 from initiatives.budget import MILLION
 from initiatives.models import (
-    Funding, FundingSource, Initiative, PolicyGoal, ReportedValue, SourceTable, SourceTableRow,
-    StatedColumnTotal, StatusReport, SuccessCriterion,
+    Funding,
+    FundingSource,
+    Initiative,
+    PolicyGoal,
+    ReportedValue,
+    SourceTable,
+    SourceTableRow,
+    StatedColumnTotal,
+    StatusReport,
+    SuccessCriterion,
 )
 
 INITIATIVE_FIELDS = {
-    "name", "kind", "partners", "target_ssp_levels", "target_areas", "target_group", "economy_text",
-    "activities", "goal", "policy_contribution", "planned_follow_up", "evaluated_internally",
-    "evaluated_externally", "statistical_follow_up", "capacity_unit", "capacity_note",
-    "lapses_unless_funded", "source_document",
+    "name",
+    "kind",
+    "partners",
+    "target_ssp_levels",
+    "target_areas",
+    "target_group",
+    "economy_text",
+    "activities",
+    "goal",
+    "policy_contribution",
+    "planned_follow_up",
+    "evaluated_internally",
+    "evaluated_externally",
+    "statistical_follow_up",
+    "capacity_unit",
+    "capacity_note",
+    "lapses_unless_funded",
+    "source_document",
 }
 
 
@@ -44,7 +66,9 @@ def _optional_date(value: str | None) -> date | None:
 def organisation_load() -> None:
     """Departments, units and funding sources; safe to run again."""
     for code, name, external in seed.DEPARTMENTS:
-        Department.objects.update_or_create(code=code, defaults={"name": name, "is_external": external})
+        Department.objects.update_or_create(
+            code=code, defaults={"name": name, "is_external": external}
+        )
     for code, name in seed.UNITS:
         Unit.objects.get_or_create(department=Department.objects.get(code=code), name=name)
     for code, name in seed.FUNDING_SOURCES:
@@ -59,7 +83,9 @@ def _initiative_create(spec: dict) -> Initiative:
     if spec.get("unit"):
         unit = Unit.objects.get(name=spec["unit"])
     initiative = Initiative(
-        slug=spec["slug"], is_reference=True, anchoring_unit=unit,
+        slug=spec["slug"],
+        is_reference=True,
+        anchoring_unit=unit,
         target_age_min=_optional_decimal(spec.get("target_age_min")),
         target_age_max=_optional_decimal(spec.get("target_age_max")),
         capacity_amount=_optional_decimal(spec.get("capacity_amount")),
@@ -76,11 +102,18 @@ def _initiative_create(spec: dict) -> Initiative:
         years, amount, source, department = line[:4]
         note = line[4] if len(line) > 4 else ""
         stated_in = line[5] if len(line) > 5 else spec["source_document"]
-        first, last = (int(years), int(years)) if isinstance(years, int) else map(int, years.split("-"))
+        first, last = (
+            (int(years), int(years)) if isinstance(years, int) else map(int, years.split("-"))
+        )
         Funding.objects.create(
-            initiative=initiative, first_year=first, last_year=last, amount=million(amount),
-            source=sources[source], department=departments.get(department) if department else None,
-            stated_in=stated_in[:100], note=note,
+            initiative=initiative,
+            first_year=first,
+            last_year=last,
+            amount=million(amount),
+            source=sources[source],
+            department=departments.get(department) if department else None,
+            stated_in=stated_in[:100],
+            note=note,
         )
     for position, criterion_spec in enumerate(spec.get("criteria", []), start=1):
         reported = criterion_spec.get("reported", [])
@@ -88,10 +121,15 @@ def _initiative_create(spec: dict) -> Initiative:
         fields["target_value"] = _optional_decimal(fields.get("target_value"))
         fields["period_start"] = _optional_date(fields.get("period_start"))
         fields["period_end"] = _optional_date(fields.get("period_end"))
-        criterion = SuccessCriterion.objects.create(initiative=initiative, position=position, **fields)
+        criterion = SuccessCriterion.objects.create(
+            initiative=initiative, position=position, **fields
+        )
         for period, value, note in reported:
             ReportedValue.objects.create(
-                criterion=criterion, period=period, value=parse_danish_decimal(value), note=note,
+                criterion=criterion,
+                period=period,
+                value=parse_danish_decimal(value),
+                note=note,
                 reported_by="kildedokument",
             )
     for period, text in spec.get("status", {}).items():
@@ -100,19 +138,42 @@ def _initiative_create(spec: dict) -> Initiative:
 
 
 def _source_tables_load() -> None:
-    for key, title, source, first, last, note, rows, column_totals, grand_total in seed.SOURCE_TABLES:
+    for (
+        key,
+        title,
+        source,
+        first,
+        last,
+        note,
+        rows,
+        column_totals,
+        grand_total,
+    ) in seed.SOURCE_TABLES:
         table = SourceTable.objects.create(
-            key=key, title=title, source_document=source, first_year=first, last_year=last, note=note
+            key=key,
+            title=title,
+            source_document=source,
+            first_year=first,
+            last_year=last,
+            note=note,
         )
         for position, (label, slug, printed) in enumerate(rows, start=1):
             SourceTableRow.objects.create(
-                table=table, position=position, label=label, initiative=Initiative.objects.get(slug=slug),
-                stated_total=million(printed) if printed else None, printed_total=printed,
+                table=table,
+                position=position,
+                label=label,
+                initiative=Initiative.objects.get(slug=slug),
+                stated_total=million(printed) if printed else None,
+                printed_total=printed,
             )
         for year, printed in column_totals.items():
-            StatedColumnTotal.objects.create(table=table, year=year, amount=million(printed), printed=printed)
+            StatedColumnTotal.objects.create(
+                table=table, year=year, amount=million(printed), printed=printed
+            )
         if grand_total:
-            StatedColumnTotal.objects.create(table=table, year=None, amount=million(grand_total), printed=grand_total)
+            StatedColumnTotal.objects.create(
+                table=table, year=None, amount=million(grand_total), printed=grand_total
+            )
 
 
 @transaction.atomic
@@ -129,7 +190,10 @@ def reference_catalogue_load(*, by=None, replace: bool = False) -> int:
         _initiative_create(spec)
     _source_tables_load()
     audit_event_record(
-        by=by, action="catalogue.load_reference", object_type="initiatives.initiative",
-        object_repr="Københavns referencekatalog", changes={"initiatives": [None, len(seed.INITIATIVES)]},
+        by=by,
+        action="catalogue.load_reference",
+        object_type="initiatives.initiative",
+        object_repr="Københavns referencekatalog",
+        changes={"initiatives": [None, len(seed.INITIATIVES)]},
     )
     return len(seed.INITIATIVES)

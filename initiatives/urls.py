@@ -14,9 +14,21 @@ urlpatterns = [
     path("medfinansiering/", views.cofinancing, name="cofinancing"),
     path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/rediger/", views.edit, name="edit"),
-    path("<slug:slug>/statusskema.<str:fmt>", report_views.status_form_export, name="status_form_export"),
+    path(
+        "<slug:slug>/statusskema.<str:fmt>",
+        report_views.status_form_export,
+        name="status_form_export",
+    ),
     path("<slug:slug>/succeskriterier/ny/", views.criterion_new, name="criterion_new"),
     path("<slug:slug>/succeskriterier/<int:pk>/", views.criterion_edit, name="criterion_edit"),
-    path("<slug:slug>/succeskriterier/<int:pk>/slet/", views.criterion_delete, name="criterion_delete"),
-    path("<slug:slug>/succeskriterier/<int:pk>/indberet/", views.reported_value_new, name="reported_value_new"),
+    path(
+        "<slug:slug>/succeskriterier/<int:pk>/slet/",
+        views.criterion_delete,
+        name="criterion_delete",
+    ),
+    path(
+        "<slug:slug>/succeskriterier/<int:pk>/indberet/",
+        views.reported_value_new,
+        name="reported_value_new",
+    ),
 ]

@@ -14,14 +14,20 @@ from initiatives import actions, queries
 from initiatives.budget import discrepancy
 from initiatives.budget_import import fundings_from_file
 from initiatives.forms import (
-    BudgetImportForm, BudgetRangeForm, CatalogueFilterForm, InitiativeForm, ReportedValueForm,
+    BudgetImportForm,
+    BudgetRangeForm,
+    CatalogueFilterForm,
+    InitiativeForm,
+    ReportedValueForm,
     SuccessCriterionForm,
 )
 from initiatives.models import Initiative, SourceTable, SuccessCriterion
 
 
 def get_initiative_for_user(user, slug: str, *, for_change: bool = False) -> Initiative:
-    initiative = get_object_or_404(queries.initiative_with_details(Initiative.objects.all()), slug=slug)
+    initiative = get_object_or_404(
+        queries.initiative_with_details(Initiative.objects.all()), slug=slug
+    )
     if not user.has_perm("initiatives.view_initiative", initiative):
         raise PermissionDenied
     if for_change and not user.has_perm("initiatives.change_initiative", initiative):
@@ -34,38 +40,62 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     filters = form.cleaned_data if form.is_valid() else {}
     lapsing = {"ja": True, "nej": False}.get(filters.get("lapsing") or "")
     initiatives = queries.catalogue_filtered(
-        department=filters.get("department"), kind=filters.get("kind") or "",
-        active_year=filters.get("year"), target_age=filters.get("age"), lapsing=lapsing,
+        department=filters.get("department"),
+        kind=filters.get("kind") or "",
+        active_year=filters.get("year"),
+        target_age=filters.get("age"),
+        lapsing=lapsing,
         text=filters.get("q") or "",
     )
     context = {"form": form, "initiatives": initiatives, "year": filters.get("year")}
-    template = "initiatives/catalogue.html#results" if request.htmx else "initiatives/catalogue.html"
+    template = (
+        "initiatives/catalogue.html#results" if request.htmx else "initiatives/catalogue.html"
+    )
     return render(request, template, context)
 
 
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = get_initiative_for_user(request.user, slug)
-    return render(request, "initiatives/detail.html", {
-        "initiative": initiative,
-        "can_change": request.user.has_perm("initiatives.change_initiative", initiative),
-        "fundings": sorted(initiative.fundings.all(), key=lambda f: (f.first_year, f.source.name)),
-    })
+    return render(
+        request,
+        "initiatives/detail.html",
+        {
+            "initiative": initiative,
+            "can_change": request.user.has_perm("initiatives.change_initiative", initiative),
+            "fundings": sorted(
+                initiative.fundings.all(), key=lambda f: (f.first_year, f.source.name)
+            ),
+        },
+    )
 
 
 def edit(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = get_initiative_for_user(request.user, slug, for_change=True)
-    form = InitiativeForm(request.POST or None, instance=initiative, initial={"version": initiative.version})
+    form = InitiativeForm(
+        request.POST or None, instance=initiative, initial={"version": initiative.version}
+    )
     if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k not in ("version", "owning_departments", "policy_goals")}
+        data = {
+            k: v
+            for k, v in form.cleaned_data.items()
+            if k not in ("version", "owning_departments", "policy_goals")
+        }
         try:
             actions.initiative_update(
-                by=request.user, initiative=Initiative.objects.get(pk=initiative.pk), data=data,
+                by=request.user,
+                initiative=Initiative.objects.get(pk=initiative.pk),
+                data=data,
                 expected_version=form.cleaned_data["version"],
                 owning_departments=form.cleaned_data["owning_departments"],
                 policy_goals=form.cleaned_data["policy_goals"],
             )
         except actions.EditConflict:
-            form.add_error(None, _("En anden har gemt indsatsen, mens du redigerede. Genindlæs siden og indtast dine ændringer igen — intet er gemt."))
+            form.add_error(
+                None,
+                _(
+                    "En anden har gemt indsatsen, mens du redigerede. Genindlæs siden og indtast dine ændringer igen — intet er gemt."
+                ),
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -76,7 +106,9 @@ def edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _criterion_for_change(request: HttpRequest, slug: str, pk: int) -> SuccessCriterion:
     initiative = get_initiative_for_user(request.user, slug, for_change=True)
-    return get_object_or_404(SuccessCriterion.objects.select_related("initiative"), pk=pk, initiative=initiative)
+    return get_object_or_404(
+        SuccessCriterion.objects.select_related("initiative"), pk=pk, initiative=initiative
+    )
 
 
 def criterion_new(request: HttpRequest, slug: str) -> HttpResponse:
@@ -88,25 +120,40 @@ def criterion_new(request: HttpRequest, slug: str) -> HttpResponse:
         actions.success_criterion_create(by=request.user, initiative=initiative, data=data)
         messages.success(request, _("Succeskriteriet er oprettet."))
         return redirect("initiatives:detail", slug=initiative.slug)
-    return render(request, "initiatives/criterion_form.html", {"initiative": initiative, "form": form})
+    return render(
+        request, "initiatives/criterion_form.html", {"initiative": initiative, "form": form}
+    )
 
 
 def criterion_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     criterion = _criterion_for_change(request, slug, pk)
-    form = SuccessCriterionForm(request.POST or None, instance=criterion, initial={"version": criterion.version})
+    form = SuccessCriterionForm(
+        request.POST or None, instance=criterion, initial={"version": criterion.version}
+    )
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
         try:
             actions.success_criterion_update(
-                by=request.user, criterion=SuccessCriterion.objects.get(pk=criterion.pk), data=data,
+                by=request.user,
+                criterion=SuccessCriterion.objects.get(pk=criterion.pk),
+                data=data,
                 expected_version=form.cleaned_data.get("version") or 0,
             )
         except actions.EditConflict:
-            form.add_error(None, _("En anden har gemt succeskriteriet, mens du redigerede. Genindlæs siden — intet er gemt."))
+            form.add_error(
+                None,
+                _(
+                    "En anden har gemt succeskriteriet, mens du redigerede. Genindlæs siden — intet er gemt."
+                ),
+            )
         else:
             messages.success(request, _("Succeskriteriet er gemt."))
             return redirect("initiatives:detail", slug=slug)
-    return render(request, "initiatives/criterion_form.html", {"initiative": criterion.initiative, "form": form, "criterion": criterion})
+    return render(
+        request,
+        "initiatives/criterion_form.html",
+        {"initiative": criterion.initiative, "form": form, "criterion": criterion},
+    )
 
 
 @require_POST
@@ -124,14 +171,23 @@ def reported_value_new(request: HttpRequest, slug: str, pk: int) -> HttpResponse
         actions.reported_value_create(by=request.user, criterion=criterion, **form.cleaned_data)
         messages.success(request, _("Tallet er indberettet."))
         return redirect("initiatives:detail", slug=slug)
-    return render(request, "initiatives/reported_value_form.html", {"initiative": criterion.initiative, "criterion": criterion, "form": form})
+    return render(
+        request,
+        "initiatives/reported_value_form.html",
+        {"initiative": criterion.initiative, "criterion": criterion, "form": form},
+    )
 
 
 def budget_range_from(request: HttpRequest) -> tuple[BudgetRangeForm, int, int, str]:
     this_year = date.today().year
     form = BudgetRangeForm(request.GET or {"first": 2009, "last": 2012, "view": "initiative"})
     if form.is_valid():
-        return form, form.cleaned_data["first"], form.cleaned_data["last"], form.cleaned_data.get("view") or "initiative"
+        return (
+            form,
+            form.cleaned_data["first"],
+            form.cleaned_data["last"],
+            form.cleaned_data.get("view") or "initiative",
+        )
     return form, this_year, this_year, "initiative"
 
 
@@ -146,18 +202,32 @@ def budget_table_for(view: str, first: int, last: int):
 def budget(request: HttpRequest) -> HttpResponse:
     form, first, last, view = budget_range_from(request)
     table = budget_table_for(view, first, last)
-    return render(request, "initiatives/budget.html", {
-        "form": form, "table": table, "view": view, "first": first, "last": last,
-        "query": request.GET.urlencode(), "source_tables": SourceTable.objects.all(),
-    })
+    return render(
+        request,
+        "initiatives/budget.html",
+        {
+            "form": form,
+            "table": table,
+            "view": view,
+            "first": first,
+            "last": last,
+            "query": request.GET.urlencode(),
+            "source_tables": SourceTable.objects.all(),
+        },
+    )
 
 
 def source_table(request: HttpRequest, key: str) -> HttpResponse:
     table = get_object_or_404(SourceTable, key=key)
-    return render(request, "initiatives/source_table.html", {
-        "source_table": table, "table": queries.source_table_as_published(table),
-        "source_tables": SourceTable.objects.all(),
-    })
+    return render(
+        request,
+        "initiatives/source_table.html",
+        {
+            "source_table": table,
+            "table": queries.source_table_as_published(table),
+            "source_tables": SourceTable.objects.all(),
+        },
+    )
 
 
 def cofinancing(request: HttpRequest, slug: str = "interventionsteam") -> HttpResponse:
@@ -165,11 +235,21 @@ def cofinancing(request: HttpRequest, slug: str = "interventionsteam") -> HttpRe
     table = queries.cofinancing_by_department(initiative)
     total_all = table.annual_grand_total() + table.multi_year_total()
     stated = initiative.source_rows.filter(stated_total__isnull=False).first()
-    return render(request, "initiatives/cofinancing.html", {
-        "initiative": initiative, "table": table, "stated": stated, "total_all": total_all,
-        "stated_difference": discrepancy(stated=stated.stated_total, computed=total_all, printed=stated.printed_total)
-        if stated else None,
-    })
+    return render(
+        request,
+        "initiatives/cofinancing.html",
+        {
+            "initiative": initiative,
+            "table": table,
+            "stated": stated,
+            "total_all": total_all,
+            "stated_difference": discrepancy(
+                stated=stated.stated_total, computed=total_all, printed=stated.printed_total
+            )
+            if stated
+            else None,
+        },
+    )
 
 
 def budget_import(request: HttpRequest) -> HttpResponse:

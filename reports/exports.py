@@ -49,7 +49,9 @@ def _mio(amount: Decimal) -> Decimal:
 def _row_discrepancy(row, years) -> Decimal | None:
     if row.stated_total is None:
         return None
-    return discrepancy(stated=row.stated_total, computed=row.total(years), printed=row.printed_total)
+    return discrepancy(
+        stated=row.stated_total, computed=row.total(years), printed=row.printed_total
+    )
 
 
 def budget_rows(export: BudgetExport) -> list[dict]:
@@ -57,15 +59,19 @@ def budget_rows(export: BudgetExport) -> list[dict]:
     table, years = export.table, export.table.years
     records = []
     for row in table.rows:
-        records.append({
-            "label": row.label,
-            "by_year": {str(y): row.by_year.get(y) for y in years},
-            "multi_year": [{"years": span, "amount": amount} for span, amount in row.multi_year],
-            "total": row.total(years),
-            "stated_total": row.stated_total,
-            "printed_total": row.printed_total,
-            "discrepancy": _row_discrepancy(row, years),
-        })
+        records.append(
+            {
+                "label": row.label,
+                "by_year": {str(y): row.by_year.get(y) for y in years},
+                "multi_year": [
+                    {"years": span, "amount": amount} for span, amount in row.multi_year
+                ],
+                "total": row.total(years),
+                "stated_total": row.stated_total,
+                "printed_total": row.printed_total,
+                "discrepancy": _row_discrepancy(row, years),
+            }
+        )
     return records
 
 
@@ -75,12 +81,17 @@ def column_totals(export: BudgetExport) -> list[dict]:
     for year in table.years:
         computed = table.column_total(year)
         stated = table.stated_column_totals.get(year)
-        totals.append({
-            "year": year, "total": computed,
-            "stated_total": stated[0] if stated else None,
-            "printed": stated[1] if stated else "",
-            "discrepancy": discrepancy(stated=stated[0], computed=computed, printed=stated[1]) if stated else None,
-        })
+        totals.append(
+            {
+                "year": year,
+                "total": computed,
+                "stated_total": stated[0] if stated else None,
+                "printed": stated[1] if stated else "",
+                "discrepancy": discrepancy(stated=stated[0], computed=computed, printed=stated[1])
+                if stated
+                else None,
+            }
+        )
     return totals
 
 
@@ -94,22 +105,37 @@ def budget_json(export: BudgetExport) -> bytes:
         "unit": "DKK",
         "years": export.table.years,
         "rows": [
-            {**r, "by_year": {y: number(a) for y, a in r["by_year"].items()},
-             "multi_year": [{"years": m["years"], "amount": number(m["amount"])} for m in r["multi_year"]],
-             "total": number(r["total"]), "stated_total": number(r["stated_total"]),
-             "discrepancy": number(r["discrepancy"])}
+            {
+                **r,
+                "by_year": {y: number(a) for y, a in r["by_year"].items()},
+                "multi_year": [
+                    {"years": m["years"], "amount": number(m["amount"])} for m in r["multi_year"]
+                ],
+                "total": number(r["total"]),
+                "stated_total": number(r["stated_total"]),
+                "discrepancy": number(r["discrepancy"]),
+            }
             for r in budget_rows(export)
         ],
         "column_totals": [
-            {**c, "total": number(c["total"]), "stated_total": number(c["stated_total"]), "discrepancy": number(c["discrepancy"])}
+            {
+                **c,
+                "total": number(c["total"]),
+                "stated_total": number(c["stated_total"]),
+                "discrepancy": number(c["discrepancy"]),
+            }
             for c in column_totals(export)
         ],
         "annual_total": number(export.table.annual_grand_total()),
         "multi_year_total": number(export.table.multi_year_total()),
         "stated_grand_total": number(grand[0]) if grand else None,
         "grand_total_discrepancy": number(
-            discrepancy(stated=grand[0], computed=export.table.annual_grand_total(), printed=grand[1])
-        ) if grand else None,
+            discrepancy(
+                stated=grand[0], computed=export.table.annual_grand_total(), printed=grand[1]
+            )
+        )
+        if grand
+        else None,
         "note": export.note,
     }
     return json.dumps(payload, ensure_ascii=False, indent=2).encode()
@@ -132,16 +158,29 @@ def budget_csv(export: BudgetExport) -> bytes:
     writer.writerow([_with_unit(export.title)])
     writer.writerow(header)
     for r in budget_rows(export):
-        line = [r["label"], *[_danish(r["by_year"][str(y)]) for y in years],
-                " + ".join(f"{m['years']}: {_danish(m['amount'])}" for m in r["multi_year"]), _danish(r["total"])]
+        line = [
+            r["label"],
+            *[_danish(r["by_year"][str(y)]) for y in years],
+            " + ".join(f"{m['years']}: {_danish(m['amount'])}" for m in r["multi_year"]),
+            _danish(r["total"]),
+        ]
         if export.has_stated_totals:
             line += [r["printed_total"], _danish(r["discrepancy"])]
         writer.writerow(line)
     totals = column_totals(export)
-    writer.writerow(["I alt (beregnet)", *[_danish(c["total"]) for c in totals], _danish(export.table.multi_year_total()), _danish(export.table.annual_grand_total())])
+    writer.writerow(
+        [
+            "I alt (beregnet)",
+            *[_danish(c["total"]) for c in totals],
+            _danish(export.table.multi_year_total()),
+            _danish(export.table.annual_grand_total()),
+        ]
+    )
     if any(c["stated_total"] is not None for c in totals):
         grand = export.table.stated_grand_total
-        writer.writerow(["I alt (som angivet)", *[c["printed"] for c in totals], "", grand[1] if grand else ""])
+        writer.writerow(
+            ["I alt (som angivet)", *[c["printed"] for c in totals], "", grand[1] if grand else ""]
+        )
         writer.writerow(["Afvigelse", *[_danish(c["discrepancy"]) for c in totals]])
     if export.note:
         writer.writerow([export.note])
@@ -164,25 +203,57 @@ def budget_xlsx(export: BudgetExport) -> bytes:
     warn = PatternFill("solid", fgColor="FFE8A3")
     for r in budget_rows(export):
         multi = sum((m["amount"] for m in r["multi_year"]), Decimal(0))
-        line = [r["label"], *[float(_mio(r["by_year"][str(y)])) if r["by_year"][str(y)] is not None else None for y in years],
-                float(_mio(multi)) if r["multi_year"] else None, float(_mio(r["total"]))]
+        line = [
+            r["label"],
+            *[
+                float(_mio(r["by_year"][str(y)])) if r["by_year"][str(y)] is not None else None
+                for y in years
+            ],
+            float(_mio(multi)) if r["multi_year"] else None,
+            float(_mio(r["total"])),
+        ]
         if export.has_stated_totals:
-            line += [float(_mio(r["stated_total"])) if r["stated_total"] is not None else None,
-                     float(_mio(r["discrepancy"])) if r["discrepancy"] is not None else None]
+            line += [
+                float(_mio(r["stated_total"])) if r["stated_total"] is not None else None,
+                float(_mio(r["discrepancy"])) if r["discrepancy"] is not None else None,
+            ]
         sheet.append(line)
         if r["discrepancy"] is not None:
             for cell in sheet[sheet.max_row]:
                 cell.fill = warn
     totals = column_totals(export)
-    sheet.append(["I alt (beregnet)", *[float(_mio(c["total"])) for c in totals],
-                  float(_mio(export.table.multi_year_total())), float(_mio(export.table.annual_grand_total()))])
+    sheet.append(
+        [
+            "I alt (beregnet)",
+            *[float(_mio(c["total"])) for c in totals],
+            float(_mio(export.table.multi_year_total())),
+            float(_mio(export.table.annual_grand_total())),
+        ]
+    )
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
     if any(c["stated_total"] is not None for c in totals):
         grand = export.table.stated_grand_total
-        sheet.append(["I alt (som angivet)", *[float(_mio(c["stated_total"])) if c["stated_total"] is not None else None for c in totals],
-                      None, float(_mio(grand[0])) if grand else None])
-        sheet.append(["Afvigelse", *[float(_mio(c["discrepancy"])) if c["discrepancy"] is not None else None for c in totals]])
+        sheet.append(
+            [
+                "I alt (som angivet)",
+                *[
+                    float(_mio(c["stated_total"])) if c["stated_total"] is not None else None
+                    for c in totals
+                ],
+                None,
+                float(_mio(grand[0])) if grand else None,
+            ]
+        )
+        sheet.append(
+            [
+                "Afvigelse",
+                *[
+                    float(_mio(c["discrepancy"])) if c["discrepancy"] is not None else None
+                    for c in totals
+                ],
+            ]
+        )
         for cell in sheet[sheet.max_row]:
             if cell.value not in (None, "Afvigelse"):
                 cell.fill = warn
@@ -209,17 +280,28 @@ def render_pdf(template: str, context: dict) -> bytes:
 
 
 def budget_pdf(export: BudgetExport) -> bytes:
-    return render_pdf("reports/budget_pdf.html", {
-        "export": export, "table": export.table, "rows": budget_rows(export), "totals": column_totals(export),
-        "grand_discrepancy": discrepancy(
-            stated=export.table.stated_grand_total[0], computed=export.table.annual_grand_total(),
-            printed=export.table.stated_grand_total[1],
-        ) if export.table.stated_grand_total else None,
-    })
+    return render_pdf(
+        "reports/budget_pdf.html",
+        {
+            "export": export,
+            "table": export.table,
+            "rows": budget_rows(export),
+            "totals": column_totals(export),
+            "grand_discrepancy": discrepancy(
+                stated=export.table.stated_grand_total[0],
+                computed=export.table.annual_grand_total(),
+                printed=export.table.stated_grand_total[1],
+            )
+            if export.table.stated_grand_total
+            else None,
+        },
+    )
 
 
 def budget_export(export: BudgetExport, fmt: str) -> bytes:
-    return {"json": budget_json, "csv": budget_csv, "xlsx": budget_xlsx, "pdf": budget_pdf}[fmt](export)
+    return {"json": budget_json, "csv": budget_csv, "xlsx": budget_xlsx, "pdf": budget_pdf}[fmt](
+        export
+    )
 
 
 STATUS_FORM_HEADINGS = [
@@ -227,7 +309,10 @@ STATUS_FORM_HEADINGS = [
     ("target_group", "Målgruppe"),
     ("activities", "Beskriv aktiviteterne"),
     ("goal", "Indsatsens mål"),
-    ("policy_contribution", "Hvordan bidrager indsatsen til opnåelse af mål i integrationspolitikken"),
+    (
+        "policy_contribution",
+        "Hvordan bidrager indsatsen til opnåelse af mål i integrationspolitikken",
+    ),
     ("planned_follow_up", "Planlagt opfølgning"),
     ("status", "Status i forhold til målopfyldelse"),
 ]
@@ -236,29 +321,48 @@ STATUS_FORM_HEADINGS = [
 def status_form_sections(initiative: Initiative) -> list[tuple[str, str]]:
     """The status form's seven headings with their text, built from structured data where it exists."""
     fundings = sorted(initiative.fundings.all(), key=lambda f: (f.first_year, f.source.name))
-    money_lines = [f"{f.years_label()}: {format_million(f.amount)} mio. kr. ({f.source.name}{', ' + f.department.code if f.department else ''})" for f in fundings]
+    money_lines = [
+        f"{f.years_label()}: {format_million(f.amount)} mio. kr. ({f.source.name}{', ' + f.department.code if f.department else ''})"
+        for f in fundings
+    ]
     economy = "\n".join(filter(None, [initiative.economy_text, *money_lines]))
-    target = "\n".join(filter(None, [
-        initiative.target_group,
-        f"Alder: {initiative.target_age_label()}" if initiative.target_age_label() else "",
-        f"SSP-niveau: {initiative.target_ssp_levels}" if initiative.target_ssp_levels else "",
-        f"Områder: {initiative.target_areas}" if initiative.target_areas else "",
-        f"Kapacitet: {initiative.capacity_label()}" if initiative.capacity_label() else "",
-    ]))
+    target = "\n".join(
+        filter(
+            None,
+            [
+                initiative.target_group,
+                f"Alder: {initiative.target_age_label()}" if initiative.target_age_label() else "",
+                f"SSP-niveau: {initiative.target_ssp_levels}"
+                if initiative.target_ssp_levels
+                else "",
+                f"Områder: {initiative.target_areas}" if initiative.target_areas else "",
+                f"Kapacitet: {initiative.capacity_label()}" if initiative.capacity_label() else "",
+            ],
+        )
+    )
     goals = "\n".join(f"Mål {g.code}) {g.title}" for g in initiative.policy_goals.all())
-    criteria = "\n".join(f"Succeskriterium: {c.text} (mål: {c.target_label() or 'ikke angivet'})" for c in initiative.success_criteria.all())
+    criteria = "\n".join(
+        f"Succeskriterium: {c.text} (mål: {c.target_label() or 'ikke angivet'})"
+        for c in initiative.success_criteria.all()
+    )
     status = "\n\n".join(f"{s.period}: {s.text}" for s in initiative.status_reports.all())
     texts = {
-        "economy": economy, "target_group": target, "activities": initiative.activities,
+        "economy": economy,
+        "target_group": target,
+        "activities": initiative.activities,
         "goal": "\n".join(filter(None, [initiative.goal, criteria])),
         "policy_contribution": "\n".join(filter(None, [initiative.policy_contribution, goals])),
-        "planned_follow_up": initiative.planned_follow_up, "status": status,
+        "planned_follow_up": initiative.planned_follow_up,
+        "status": status,
     }
     return [(label, texts[key]) for key, label in STATUS_FORM_HEADINGS]
 
 
 def status_form_pdf(initiative: Initiative) -> bytes:
-    return render_pdf("reports/status_form_pdf.html", {"initiative": initiative, "sections": status_form_sections(initiative)})
+    return render_pdf(
+        "reports/status_form_pdf.html",
+        {"initiative": initiative, "sections": status_form_sections(initiative)},
+    )
 
 
 def status_form_xlsx(initiative: Initiative) -> bytes:

@@ -25,7 +25,9 @@ def row_total(row, years) -> Decimal:
 
 
 @register.simple_tag
-def stated_difference(stated: Decimal | None, computed: Decimal, printed: str = "") -> Decimal | None:
+def stated_difference(
+    stated: Decimal | None, computed: Decimal, printed: str = ""
+) -> Decimal | None:
     if stated is None:
         return None
     return discrepancy(stated=stated, computed=computed, printed=printed)

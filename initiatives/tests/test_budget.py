@@ -3,7 +3,13 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from initiatives.budget import build_budget_table, discrepancy, format_kroner, format_million, printed_precision
+from initiatives.budget import (
+    build_budget_table,
+    discrepancy,
+    format_kroner,
+    format_million,
+    printed_precision,
+)
 
 M = Decimal(1_000_000)
 
@@ -16,17 +22,28 @@ def test_printed_precision_follows_the_decimals_as_printed():
 
 
 def test_a_total_that_adds_up_is_no_discrepancy():
-    assert discrepancy(stated=Decimal("69.4") * M, computed=Decimal("69.4") * M, printed="69,4") is None
+    assert (
+        discrepancy(stated=Decimal("69.4") * M, computed=Decimal("69.4") * M, printed="69,4")
+        is None
+    )
 
 
 def test_a_rounded_total_agrees_when_the_sum_rounds_to_it():
     # 001 states "ca. 31,9 mill." for parts summing to 31,866667
-    assert discrepancy(stated=Decimal("31.9") * M, computed=Decimal("31.866667") * M, printed="ca. 31,9") is None
+    assert (
+        discrepancy(
+            stated=Decimal("31.9") * M, computed=Decimal("31.866667") * M, printed="ca. 31,9"
+        )
+        is None
+    )
 
 
 def test_a_total_that_does_not_add_up_is_reported_as_stated_minus_computed():
     # 003 Tabel 1 states 33,225 for 2014; its rows sum to 33,425
-    assert discrepancy(stated=Decimal("33.225") * M, computed=Decimal("33.425") * M, printed="33,225") == Decimal("-0.2") * M
+    assert (
+        discrepancy(stated=Decimal("33.225") * M, computed=Decimal("33.425") * M, printed="33,225")
+        == Decimal("-0.2") * M
+    )
 
 
 def test_million_format_is_danish_and_drops_needless_zeros():
@@ -43,7 +60,8 @@ def test_kroner_format_uses_dots_for_thousands():
 
 def test_multi_year_grants_stay_out_of_the_year_columns():
     table = build_budget_table(
-        years=[2009, 2010], labels={"a": "A", "b": "B"},
+        years=[2009, 2010],
+        labels={"a": "A", "b": "B"},
         annual=[("a", 2009, Decimal(5)), ("a", 2010, Decimal(7))],
         multi_year=[("b", "2008–2010", Decimal(100))],
     )
@@ -56,9 +74,15 @@ def test_multi_year_grants_stay_out_of_the_year_columns():
 amounts = st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False)
 
 
-@given(st.lists(st.tuples(st.sampled_from(["a", "b", "c"]), st.integers(2009, 2012), amounts), max_size=40))
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["a", "b", "c"]), st.integers(2009, 2012), amounts), max_size=40
+    )
+)
 def test_row_totals_and_column_totals_add_up_to_the_same_grand_total(lines):
     years = [2009, 2010, 2011, 2012]
     table = build_budget_table(years=years, labels={"a": "A", "b": "B", "c": "C"}, annual=lines)
     by_rows = sum((row.total(years) for row in table.rows), Decimal(0))
-    assert by_rows == table.annual_grand_total() == sum((amount for _, _, amount in lines), Decimal(0))
+    assert (
+        by_rows == table.annual_grand_total() == sum((amount for _, _, amount in lines), Decimal(0))
+    )

@@ -6,7 +6,16 @@ from django.test import Client
 from conftest import login_client
 from initiatives.models import SuccessCriterion
 
-ROLES = ["administrator", "bif_owner", "sof_owner", "ssp_consultant", "coordinator", "caseworker", "analyst", "committee_reader"]
+ROLES = [
+    "administrator",
+    "bif_owner",
+    "sof_owner",
+    "ssp_consultant",
+    "coordinator",
+    "caseworker",
+    "analyst",
+    "committee_reader",
+]
 EDITORS_OF_BIF_INITIATIVE = {"administrator", "bif_owner"}
 EDITORS_OF_SOF_INITIATIVE = {"administrator", "sof_owner"}
 IMPORTERS = {"administrator", "bif_owner", "sof_owner"}
@@ -46,9 +55,12 @@ def test_every_role_can_read_and_export_the_catalogue(clients, role):
 @pytest.mark.parametrize("role", ROLES)
 def test_only_owners_of_the_department_and_administrators_may_open_the_edit_pages(clients, role):
     criterion = SuccessCriterion.objects.filter(initiative__slug="fritidsjob").first()
-    bif_pages = ["/indsatser/fritidsjob/rediger/", "/indsatser/fritidsjob/succeskriterier/ny/",
-                 f"/indsatser/fritidsjob/succeskriterier/{criterion.pk}/",
-                 f"/indsatser/fritidsjob/succeskriterier/{criterion.pk}/indberet/"]
+    bif_pages = [
+        "/indsatser/fritidsjob/rediger/",
+        "/indsatser/fritidsjob/succeskriterier/ny/",
+        f"/indsatser/fritidsjob/succeskriterier/{criterion.pk}/",
+        f"/indsatser/fritidsjob/succeskriterier/{criterion.pk}/indberet/",
+    ]
     for url in bif_pages:
         expected = 200 if role in EDITORS_OF_BIF_INITIATIVE else 403
         assert clients[role].get(url).status_code == expected, url
@@ -59,10 +71,17 @@ def test_only_owners_of_the_department_and_administrators_may_open_the_edit_page
 @pytest.mark.parametrize("role", ROLES)
 def test_changing_a_bif_criterion_is_allowed_only_for_bif_owners_and_administrators(clients, role):
     criterion = SuccessCriterion.objects.get(initiative__slug="ssp-plus-exit")
-    response = clients[role].post(f"/indsatser/ssp-plus-exit/succeskriterier/{criterion.pk}/", {
-        "version": criterion.version, "text": criterion.text, "kind": criterion.kind, "direction": "at_least",
-        "target_value": "120", "target_unit": "people",
-    })
+    response = clients[role].post(
+        f"/indsatser/ssp-plus-exit/succeskriterier/{criterion.pk}/",
+        {
+            "version": criterion.version,
+            "text": criterion.text,
+            "kind": criterion.kind,
+            "direction": "at_least",
+            "target_value": "120",
+            "target_unit": "people",
+        },
+    )
     criterion.refresh_from_db()
     if role in EDITORS_OF_BIF_INITIATIVE:
         assert response.status_code == 302

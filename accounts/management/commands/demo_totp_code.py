@@ -6,7 +6,9 @@ from accounts.demo import DEMO_TOTP_KEY_HEX
 
 
 class Command(BaseCommand):
-    help = "Skriver den aktuelle to-faktor-kode for demo-administratoren (kun når DEBUG er slået til)."
+    help = (
+        "Skriver den aktuelle to-faktor-kode for demo-administratoren (kun når DEBUG er slået til)."
+    )
 
     def handle(self, *args, **options):
         if not settings.DEBUG:

@@ -13,9 +13,13 @@ class Command(BaseCommand):
             users = demo_users_create()
         except RuntimeError as error:
             raise CommandError(str(error)) from error
-        self.stdout.write(self.style.SUCCESS("\nDemo-logins (adgangskode for alle: %s)" % DEMO_PASSWORD))
+        self.stdout.write(
+            self.style.SUCCESS(f"\nDemo-logins (adgangskode for alle: {DEMO_PASSWORD})")
+        )
         for username, name, roles in users:
-            self.stdout.write(f"  {username:<15} {name:<24} {', '.join(str(r.label) for r in roles)}")
+            self.stdout.write(
+                f"  {username:<15} {name:<24} {', '.join(str(r.label) for r in roles)}"
+            )
         secret = b32encode(bytes.fromhex(DEMO_TOTP_KEY_HEX)).decode()
         self.stdout.write(
             f"\n  admin bruger to-faktor: nøgle {secret} i en godkendelsesapp, eller få den aktuelle kode med\n"

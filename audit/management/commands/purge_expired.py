@@ -13,7 +13,9 @@ class Command(BaseCommand):
     help = "Sletter adgangslogposter ældre end opbevaringsfristen (ACCESS_LOG_RETENTION_DAYS)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--dry-run", action="store_true", help="Vis kun, hvad der ville blive slettet.")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Vis kun, hvad der ville blive slettet."
+        )
 
     def handle(self, *args, dry_run: bool = False, **options):
         cutoff = timezone.now() - timedelta(days=settings.ACCESS_LOG_RETENTION_DAYS)

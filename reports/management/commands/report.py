@@ -16,18 +16,33 @@ class Command(BaseCommand):
         parser.add_argument("report", choices=["budget"])
         parser.add_argument("--from", dest="first", type=int, default=2009)
         parser.add_argument("--to", dest="last", type=int, default=2012)
-        parser.add_argument("--format", dest="fmt", choices=sorted(exports.CONTENT_TYPES), default="json")
-        parser.add_argument("--by", dest="view", choices=["initiative", "department", "source"], default="initiative")
-        parser.add_argument("--table", dest="table_key", default="", help="En kildetabel, f.eks. 003-tabel-1")
-        parser.add_argument("--output", "-o", default="-", help="Fil at skrive til (- er standardoutput)")
+        parser.add_argument(
+            "--format", dest="fmt", choices=sorted(exports.CONTENT_TYPES), default="json"
+        )
+        parser.add_argument(
+            "--by",
+            dest="view",
+            choices=["initiative", "department", "source"],
+            default="initiative",
+        )
+        parser.add_argument(
+            "--table", dest="table_key", default="", help="En kildetabel, f.eks. 003-tabel-1"
+        )
+        parser.add_argument(
+            "--output", "-o", default="-", help="Fil at skrive til (- er standardoutput)"
+        )
 
     def handle(self, *args, report, first, last, fmt, view, table_key, output, **options):
         if not (MIN_YEAR <= first <= last <= MAX_YEAR):
-            raise CommandError(f"Årene skal ligge mellem {MIN_YEAR} og {MAX_YEAR}, og --from før --to.")
+            raise CommandError(
+                f"Årene skal ligge mellem {MIN_YEAR} og {MAX_YEAR}, og --from før --to."
+            )
         if table_key and not SourceTable.objects.filter(key=table_key).exists():
             known = ", ".join(SourceTable.objects.values_list("key", flat=True))
             raise CommandError(f"Ukendt kildetabel '{table_key}'. Kendte: {known}")
-        content = exports.budget_export(budget_export_for(view=view, first=first, last=last, table_key=table_key), fmt)
+        content = exports.budget_export(
+            budget_export_for(view=view, first=first, last=last, table_key=table_key), fmt
+        )
         if output == "-":
             sys.stdout.buffer.write(content)
             sys.stdout.flush()

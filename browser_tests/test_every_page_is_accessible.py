@@ -1,0 +1,50 @@
+"""axe-core on every page of the catalogue part, as an administrator (who sees them all)."""
+
+from browser_tests.conftest import assert_accessible, log_in
+
+PAGES = [
+    ("/indsatser/budget/", "06-budget"),
+    ("/indsatser/budget/?first=2014&last=2017&view=department", "07-budget-by-department"),
+    ("/indsatser/budget/?first=2009&last=2012&view=source", "08-budget-by-source"),
+    ("/indsatser/budget/kilde/002-tabel-integrationspolitikkens-maal/", "09-source-table-002"),
+    ("/indsatser/budget/kilde/003-tabel-1/", "10-source-table-003"),
+    ("/indsatser/medfinansiering/", "11-cofinancing"),
+    ("/indsatser/interventionsteam/", "12-intervention-team"),
+    ("/indsatser/fritidsjob/rediger/", "13-initiative-edit"),
+    ("/indsatser/fritidsjob/succeskriterier/ny/", "14-criterion-new"),
+    ("/indsatser/budget/import/", "15-budget-import"),
+    ("/konto/roller/", "16-roles"),
+    ("/konto/api-noegler/", "17-api-tokens"),
+    ("/revision/", "18-audit-trail"),
+]
+
+
+def test_every_page_passes_axe(live_server, page, administrator):
+    page.goto(f"{live_server.url}/konto/log-ind/")
+    page.get_by_label("Brugernavn").fill("administrator")
+    from conftest import PASSWORD
+
+    page.get_by_label("Adgangskode").fill(PASSWORD)
+    page.get_by_role("button", name="Log ind").click()
+    assert_accessible(page, "00-two-factor")
+    from conftest import current_totp
+
+    page.get_by_label("Kode fra din godkendelsesapp").fill(current_totp())
+    page.get_by_role("button", name="Bekræft").click()
+    page.wait_for_url(f"{live_server.url}/indsatser/**")
+    for path, name in PAGES:
+        page.goto(f"{live_server.url}{path}")
+        assert_accessible(page, name)
+
+
+def test_a_budget_import_with_a_bad_row_shows_the_line(live_server, page, bif_owner, tmp_path):
+    log_in(page, live_server, "bif_owner")
+    page.goto(f"{live_server.url}/indsatser/budget/import/")
+    bad = tmp_path / "budget.csv"
+    bad.write_bytes(
+        "indsats;år;beløb;kilde;forvaltning\nkrimiteamet;2018;-1;egen-ramme;BIF\n".encode("cp1252")
+    )
+    page.get_by_label("Fil (CSV eller Excel)").set_input_files(str(bad))
+    page.get_by_role("button", name="Indlæs").click()
+    assert page.get_by_text("Linje 2: beløbet -1 er negativt").is_visible()
+    assert_accessible(page, "19-budget-import-rejected")
