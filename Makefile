@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: install run test test-fast lint format bench clean browser-deps
+.PHONY: install run test test-fast lint format messages bench clean browser-deps
 
 $(BIN)/.installed: requirements.lock pyproject.toml
 	@PY=$$(scripts/find-python) && echo "Using $$PY" && \
@@ -34,7 +34,6 @@ browser-deps:
 	  else echo "Install Debian's chromium (apt-get install chromium) for the browser tests."; exit 1; fi; }
 
 test: install browser-deps
-	$(BIN)/sikkerby compilemessages --ignore=.venv --ignore=node_modules -v 0 2>/dev/null || true
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 test-fast: install
@@ -46,12 +45,17 @@ lint: install
 	$(BIN)/sikkerby makemigrations --check --dry-run -v 0
 	$(BIN)/mypy
 
+# After changing user-facing text: update the English catalogue, translate, compile.
+messages: install
+	$(BIN)/sikkerby makemessages -l en --ignore=.venv --ignore=node_modules --ignore=staticfiles --no-location
+	$(BIN)/sikkerby compilemessages -l en --ignore=.venv --ignore=node_modules
+
 format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
 bench: install
-	$(BIN)/python -m benchmarks.catalogue
+	$(BIN)/python -m benchmarks.catalogue $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles var
