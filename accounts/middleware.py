@@ -6,7 +6,15 @@ from django.urls import reverse
 
 from accounts.roles import Role
 
-PUBLIC_PREFIXES = ("/konto/log-ind/", "/static/", "/api/", "/sundhed/", "/i18n/", "/robots.txt")
+PUBLIC_PREFIXES = (
+    "/konto/log-ind/",
+    "/static/",
+    "/api/",
+    "/sundhed/",
+    "/i18n/",
+    "/robots.txt",
+    "/favicon.ico",
+)
 TWO_FACTOR_PREFIXES = ("/konto/to-faktor/", "/konto/log-ud/", "/static/", "/i18n/")
 
 

@@ -439,6 +439,9 @@ class SuccessCriterion(models.Model):
         suffix = " om året" if self.per_year else ""
         return f"{self.get_direction_display()} {value}{sep}{unit}{suffix}".strip()
 
+    def statuses_label(self) -> str:
+        return ", ".join(s.strip() for s in self.statuses.split(",") if s.strip())
+
     def follow_up_month_list(self) -> list[int]:
         return [int(m) for m in self.follow_up_months.split(",") if m.strip()]
 

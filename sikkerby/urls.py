@@ -26,4 +26,5 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("sundhed/", health, name="health"),
     path("robots.txt", robots),
+    path("favicon.ico", RedirectView.as_view(url="/static/sikkerby/logo.svg", permanent=True)),
 ]
