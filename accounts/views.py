@@ -21,6 +21,14 @@ class LoginView(auth_views.LoginView):
     authentication_form = LoginForm
     redirect_authenticated_user = True
 
+    def get_context_data(self, **kwargs):
+        from django.conf import settings
+
+        return {
+            **super().get_context_data(**kwargs),
+            "oidc_enabled": bool(settings.OIDC_RP_CLIENT_ID),
+        }
+
 
 def two_factor(request: HttpRequest) -> HttpResponse:
     """Verify (or, the first time, enrol) the administrator's TOTP authenticator."""

@@ -13,6 +13,8 @@ PAGES = [
     ("/indsatser/fritidsjob/rediger/", "13-initiative-edit"),
     ("/indsatser/fritidsjob/succeskriterier/ny/", "14-criterion-new"),
     ("/indsatser/budget/import/", "15-budget-import"),
+    ("/indsatser/fritidsjob/bevillinger/", "15a-fundings"),
+    ("/indsatser/fritidsjob/status/ny/", "15b-status-report"),
     ("/konto/roller/", "16-roles"),
     ("/konto/api-noegler/", "17-api-tokens"),
     ("/revision/", "18-audit-trail"),

@@ -13,7 +13,7 @@ from django.db.models import F
 
 from accounts.models import User
 from audit.actions import audit_event_record, diff, snapshot
-from initiatives.models import Funding, Initiative, ReportedValue, SuccessCriterion
+from initiatives.models import Funding, Initiative, ReportedValue, StatusReport, SuccessCriterion
 
 INITIATIVE_FIELDS = [
     "name",
@@ -235,3 +235,51 @@ def fundings_import(*, by: User, fundings: list[Funding], replace_years: bool = 
             },
         )
     return len(fundings)
+
+
+@transaction.atomic
+def status_report_save(*, by: User, initiative: Initiative, period: str, text: str) -> StatusReport:
+    """Record the status for a reporting period; a second report for the same period replaces the text."""
+    _require(by, "initiatives.change_initiative", initiative)
+    report, created = StatusReport.objects.get_or_create(
+        initiative=initiative, period=period, defaults={"text": text}
+    )
+    old_text = None if created else report.text
+    if not created:
+        report.text = text
+        report.save(update_fields=["text"])
+    audit_event_record(
+        by=by, action="status_report.save", obj=report, changes={"text": [old_text, text]}
+    )
+    return report
+
+
+@transaction.atomic
+def funding_create(*, by: User, funding: Funding) -> Funding:
+    _require(by, "initiatives.change_initiative", funding.initiative)
+    funding.full_clean()
+    funding.save()
+    audit_event_record(
+        by=by,
+        action="funding.create",
+        obj=funding,
+        changes={
+            "years": [None, funding.years_label()],
+            "amount": [None, str(funding.amount)],
+            "source": [None, funding.source.code],
+            "department": [None, funding.department.code if funding.department else None],
+        },
+    )
+    return funding
+
+
+@transaction.atomic
+def funding_delete(*, by: User, funding: Funding) -> None:
+    _require(by, "initiatives.change_initiative", funding.initiative)
+    audit_event_record(
+        by=by,
+        action="funding.delete",
+        obj=funding,
+        changes={"years": [funding.years_label(), None], "amount": [str(funding.amount), None]},
+    )
+    funding.delete()

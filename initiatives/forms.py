@@ -7,13 +7,12 @@ from accounts.models import Department
 from initiatives.models import (
     MAX_YEAR,
     MIN_YEAR,
+    Funding,
     Initiative,
     InitiativeKind,
     PolicyGoal,
     SuccessCriterion,
 )
-
-YEAR_CHOICES_HELP = _("Et år mellem %(min)s og %(max)s") % {"min": MIN_YEAR, "max": MAX_YEAR}
 
 
 class CatalogueFilterForm(forms.Form):
@@ -248,3 +247,34 @@ class BudgetImportForm(forms.Form):
         if not upload.name.lower().endswith((".csv", ".txt", ".xlsx")):
             raise forms.ValidationError(_("Filen skal være .csv eller .xlsx."))
         return upload
+
+
+class StatusReportForm(forms.Form):
+    period = forms.CharField(
+        label=_("Periode"), max_length=40, help_text=_("F.eks. 2014 eller 2. halvår 2014")
+    )
+    text = forms.CharField(
+        label=_("Status i forhold til målopfyldelse"), widget=forms.Textarea(attrs={"rows": 6})
+    )
+
+
+class FundingForm(forms.ModelForm):
+    amount = DanishDecimalField(
+        label=_("Beløb (kr.)"), min_value=0, max_digits=14, decimal_places=2
+    )
+
+    class Meta:
+        model = Funding
+        fields = ["first_year", "last_year", "amount", "source", "department", "note"]
+        help_texts = {
+            "last_year": _(
+                "Samme år som 'år' for en årlig bevilling; et senere år for en samlet bevilling over flere år."
+            )
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        first, last = cleaned.get("first_year"), cleaned.get("last_year")
+        if first and last and first > last:
+            self.add_error("last_year", _("Perioden kan ikke slutte, før den begynder."))
+        return cleaned

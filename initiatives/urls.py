@@ -14,6 +14,9 @@ urlpatterns = [
     path("medfinansiering/", views.cofinancing, name="cofinancing"),
     path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/rediger/", views.edit, name="edit"),
+    path("<slug:slug>/status/ny/", views.status_report_new, name="status_report_new"),
+    path("<slug:slug>/bevillinger/", views.fundings, name="fundings"),
+    path("<slug:slug>/bevillinger/<int:pk>/slet/", views.funding_delete, name="funding_delete"),
     path(
         "<slug:slug>/statusskema.<str:fmt>",
         report_views.status_form_export,

@@ -17,11 +17,13 @@ from initiatives.forms import (
     BudgetImportForm,
     BudgetRangeForm,
     CatalogueFilterForm,
+    FundingForm,
     InitiativeForm,
     ReportedValueForm,
+    StatusReportForm,
     SuccessCriterionForm,
 )
-from initiatives.models import Initiative, SourceTable, SuccessCriterion
+from initiatives.models import Funding, Initiative, SourceTable, SuccessCriterion
 
 
 def get_initiative_for_user(user, slug: str, *, for_change: bool = False) -> Initiative:
@@ -270,3 +272,44 @@ def budget_import(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("%(count)s budgetlinjer er indlæst.") % {"count": count})
             return redirect("initiatives:budget")
     return render(request, "initiatives/budget_import.html", {"form": form, "errors": errors})
+
+
+def status_report_new(request: HttpRequest, slug: str) -> HttpResponse:
+    initiative = get_initiative_for_user(request.user, slug, for_change=True)
+    form = StatusReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actions.status_report_save(by=request.user, initiative=initiative, **form.cleaned_data)
+        messages.success(request, _("Status er gemt."))
+        return redirect("initiatives:detail", slug=slug)
+    return render(
+        request, "initiatives/status_report_form.html", {"initiative": initiative, "form": form}
+    )
+
+
+def fundings(request: HttpRequest, slug: str) -> HttpResponse:
+    initiative = get_initiative_for_user(request.user, slug, for_change=True)
+    form = FundingForm(
+        request.POST or None, instance=Funding(initiative=initiative, stated_in="indtastet")
+    )
+    if request.method == "POST" and form.is_valid():
+        actions.funding_create(by=request.user, funding=form.instance)
+        messages.success(request, _("Bevillingen er tilføjet."))
+        return redirect("initiatives:fundings", slug=slug)
+    lines = initiative.fundings.select_related("source", "department").order_by(
+        "first_year", "source__name"
+    )
+    return render(
+        request,
+        "initiatives/fundings.html",
+        {"initiative": initiative, "form": form, "lines": lines},
+    )
+
+
+@require_POST
+def funding_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    initiative = get_initiative_for_user(request.user, slug, for_change=True)
+    actions.funding_delete(
+        by=request.user, funding=get_object_or_404(Funding, pk=pk, initiative=initiative)
+    )
+    messages.success(request, _("Bevillingen er slettet."))
+    return redirect("initiatives:fundings", slug=slug)

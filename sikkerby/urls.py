@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.urls import include, path
@@ -28,3 +29,6 @@ urlpatterns = [
     path("robots.txt", robots),
     path("favicon.ico", RedirectView.as_view(url="/static/sikkerby/logo.svg", permanent=True)),
 ]
+
+if settings.OIDC_RP_CLIENT_ID:
+    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))

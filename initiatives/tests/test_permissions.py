@@ -60,6 +60,8 @@ def test_only_owners_of_the_department_and_administrators_may_open_the_edit_page
         "/indsatser/fritidsjob/succeskriterier/ny/",
         f"/indsatser/fritidsjob/succeskriterier/{criterion.pk}/",
         f"/indsatser/fritidsjob/succeskriterier/{criterion.pk}/indberet/",
+        "/indsatser/fritidsjob/bevillinger/",
+        "/indsatser/fritidsjob/status/ny/",
     ]
     for url in bif_pages:
         expected = 200 if role in EDITORS_OF_BIF_INITIATIVE else 403
