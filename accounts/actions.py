@@ -1,11 +1,12 @@
 """Changes to accounts that must be audited: API tokens and two-factor devices."""
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.models import ApiToken, User
-from audit.actions import audit_event_record
+from accounts.models import ApiToken, RoleAssignment, User
+from audit.actions import audit_event_record, diff, snapshot
 
 
 @transaction.atomic
@@ -40,3 +41,64 @@ def totp_device_confirm(*, by: User, device: TOTPDevice) -> None:
     audit_event_record(
         by=by, action="two_factor.enrol", obj=by, changes={"device": [None, device.name]}
     )
+
+
+USER_FIELDS = ["first_name", "last_name", "email", "department", "unit", "is_active"]
+
+
+def _roles_of(user: User) -> list[str]:
+    return sorted(user.role_assignments.values_list("role", flat=True))
+
+
+def _set_roles(user: User, roles: list[str]) -> None:
+    user.role_assignments.exclude(role__in=roles).delete()
+    for role in roles:
+        RoleAssignment.objects.get_or_create(user=user, role=role)
+    user._roles_cache = None
+
+
+@transaction.atomic
+def user_create(*, by: User, username: str, password: str, roles: list[str], **fields) -> User:
+    if not by.has_perm("accounts.manage_users"):
+        raise PermissionDenied
+    user = User(username=username, **{k: v for k, v in fields.items() if k in USER_FIELDS})
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    _set_roles(user, roles)
+    audit_event_record(
+        by=by,
+        action="user.create",
+        obj=user,
+        changes={**diff({}, snapshot(user, USER_FIELDS)), "roles": [None, sorted(roles)]},
+    )
+    return user
+
+
+@transaction.atomic
+def user_update(*, by: User, user: User, roles: list[str], **fields) -> User:
+    if not by.has_perm("accounts.manage_users"):
+        raise PermissionDenied
+    before, roles_before = snapshot(user, USER_FIELDS), _roles_of(user)
+    for name in USER_FIELDS:
+        if name in fields:
+            setattr(user, name, fields[name])
+    user.full_clean()
+    user.save()
+    _set_roles(user, roles)
+    changes = diff(before, snapshot(user, USER_FIELDS))
+    if sorted(roles) != roles_before:
+        changes["roles"] = [roles_before, sorted(roles)]
+    audit_event_record(by=by, action="user.update", obj=user, changes=changes)
+    return user
+
+
+@transaction.atomic
+def user_unlock(*, by: User, user: User) -> None:
+    """Lift a lock-out after failed logins (django-axes)."""
+    if not by.has_perm("accounts.manage_users"):
+        raise PermissionDenied
+    from axes.utils import reset
+
+    reset(username=user.username)
+    audit_event_record(by=by, action="user.unlock", obj=user)

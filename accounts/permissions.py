@@ -24,3 +24,4 @@ is_committee_reader = has_role(Role.COMMITTEE_READER)
 
 rules.add_perm("audit.view_trail", is_administrator)
 rules.add_perm("accounts.manage_own_tokens", rules.is_authenticated & rules.is_active)
+rules.add_perm("accounts.manage_users", is_administrator)

@@ -10,6 +10,10 @@ urlpatterns = [
     path("log-ud/", auth_views.LogoutView.as_view(), name="logout"),
     path("to-faktor/", views.two_factor, name="two_factor"),
     path("roller/", views.roles, name="roles"),
+    path("brugere/", views.users, name="users"),
+    path("brugere/ny/", views.user_new, name="user_new"),
+    path("brugere/<int:pk>/", views.user_edit, name="user_edit"),
+    path("brugere/<int:pk>/ophaev-spaerring/", views.user_unlock, name="user_unlock"),
     path("api-noegler/", views.api_tokens, name="api_tokens"),
     path("api-noegler/<int:pk>/tilbagekald/", views.api_token_revoke, name="api_token_revoke"),
 ]

@@ -3,6 +3,7 @@ from base64 import b32encode
 import segno
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -11,8 +12,8 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import actions
-from accounts.forms import ApiTokenForm, LoginForm, TotpForm
-from accounts.models import ApiToken
+from accounts.forms import ApiTokenForm, LoginForm, NewUserForm, TotpForm, UserForm
+from accounts.models import ApiToken, User
 from accounts.roles import ROLE_MEANINGS, Role
 
 
@@ -100,3 +101,73 @@ def api_token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     actions.api_token_revoke(by=request.user, token=token)
     messages.success(request, _("Nøglen er tilbagekaldt."))
     return redirect("accounts:api_tokens")
+
+
+def _require_user_admin(request: HttpRequest) -> None:
+    if not request.user.has_perm("accounts.manage_users"):
+        raise PermissionDenied
+
+
+def users(request: HttpRequest) -> HttpResponse:
+    _require_user_admin(request)
+    from axes.models import AccessAttempt
+    from django.conf import settings
+
+    locked = set(
+        AccessAttempt.objects.filter(
+            failures_since_start__gte=settings.AXES_FAILURE_LIMIT
+        ).values_list("username", flat=True)
+    )
+    listed = (
+        User.objects.select_related("department", "unit")
+        .prefetch_related("role_assignments")
+        .order_by("username")
+    )
+    return render(request, "accounts/users.html", {"users": listed, "locked": locked})
+
+
+def _user_fields(form) -> dict:
+    return {
+        k: v for k, v in form.cleaned_data.items() if k not in ("username", "roles", "password")
+    }
+
+
+def user_new(request: HttpRequest) -> HttpResponse:
+    _require_user_admin(request)
+    form = NewUserForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = actions.user_create(
+            by=request.user,
+            username=form.cleaned_data["username"],
+            password=form.cleaned_data["password"],
+            roles=form.cleaned_data["roles"],
+            **_user_fields(form),
+        )
+        messages.success(request, _("Brugeren %(name)s er oprettet.") % {"name": user.username})
+        return redirect("accounts:users")
+    return render(request, "accounts/user_form.html", {"form": form})
+
+
+def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_user_admin(request)
+    user = get_object_or_404(User, pk=pk)
+    form = UserForm(request.POST or None, instance=user)
+    if request.method == "POST" and form.is_valid():
+        actions.user_update(
+            by=request.user,
+            user=User.objects.get(pk=pk),
+            roles=form.cleaned_data["roles"],
+            **_user_fields(form),
+        )
+        messages.success(request, _("Brugeren %(name)s er gemt.") % {"name": user.username})
+        return redirect("accounts:users")
+    return render(request, "accounts/user_form.html", {"form": form, "edited": user})
+
+
+@require_POST
+def user_unlock(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_user_admin(request)
+    user = get_object_or_404(User, pk=pk)
+    actions.user_unlock(by=request.user, user=user)
+    messages.success(request, _("Spærringen af %(name)s er ophævet.") % {"name": user.username})
+    return redirect("accounts:users")

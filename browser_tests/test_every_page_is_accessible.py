@@ -18,6 +18,8 @@ PAGES = [
     ("/konto/roller/", "16-roles"),
     ("/konto/api-noegler/", "17-api-tokens"),
     ("/revision/", "18-audit-trail"),
+    ("/konto/brugere/", "20-users"),
+    ("/konto/brugere/ny/", "21-user-new"),
 ]
 
 
