@@ -14,6 +14,17 @@ from initiatives.reference_catalogue import reference_catalogue_load
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 PASSWORD = "correct-horse-battery-staple"
+# The cast of every permission test, as named by the fixtures below.
+ROLE_NAMES = [
+    "administrator",
+    "bif_owner",
+    "sof_owner",
+    "ssp_consultant",
+    "coordinator",
+    "caseworker",
+    "analyst",
+    "committee_reader",
+]
 TOTP_KEY = "3132333435363738393031323334353637383930"
 
 

@@ -214,26 +214,8 @@ def fundings_import(*, by: User, fundings: list[Funding], replace_years: bool = 
                 department=funding.department,
             )
             for old in replaced:
-                audit_event_record(
-                    by=by,
-                    action="funding.delete",
-                    obj=old,
-                    changes={"amount": [str(old.amount), None]},
-                )
-            replaced.delete()
-        funding.full_clean()
-        funding.save()
-        audit_event_record(
-            by=by,
-            action="funding.create",
-            obj=funding,
-            changes={
-                "years": [None, funding.years_label()],
-                "amount": [None, str(funding.amount)],
-                "source": [None, funding.source.code],
-                "department": [None, funding.department.code if funding.department else None],
-            },
-        )
+                funding_delete(by=by, funding=old)
+        funding_create(by=by, funding=funding)
     return len(fundings)
 
 

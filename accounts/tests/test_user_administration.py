@@ -3,18 +3,9 @@ from django.test import Client
 
 from accounts.models import Department, Unit, User
 from audit.models import AuditEvent
-from conftest import login_client
+from conftest import ROLE_NAMES, login_client
 
-ROLES = [
-    "administrator",
-    "bif_owner",
-    "sof_owner",
-    "ssp_consultant",
-    "coordinator",
-    "caseworker",
-    "analyst",
-    "committee_reader",
-]
+ROLES = ROLE_NAMES
 
 
 @pytest.mark.parametrize("role", ROLES)

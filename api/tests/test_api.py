@@ -2,18 +2,10 @@ import pytest
 from django.test import Client
 
 from accounts.actions import api_token_create, api_token_revoke
+from conftest import ROLE_NAMES
 from initiatives.models import Initiative, ReportedValue, SuccessCriterion
 
-ROLES = [
-    "administrator",
-    "bif_owner",
-    "sof_owner",
-    "ssp_consultant",
-    "coordinator",
-    "caseworker",
-    "analyst",
-    "committee_reader",
-]
+ROLES = ROLE_NAMES
 
 
 def bearer(user):

@@ -3,19 +3,10 @@
 import pytest
 from django.test import Client
 
-from conftest import login_client
+from conftest import ROLE_NAMES, login_client
 from initiatives.models import SuccessCriterion
 
-ROLES = [
-    "administrator",
-    "bif_owner",
-    "sof_owner",
-    "ssp_consultant",
-    "coordinator",
-    "caseworker",
-    "analyst",
-    "committee_reader",
-]
+ROLES = ROLE_NAMES
 EDITORS_OF_BIF_INITIATIVE = {"administrator", "bif_owner"}
 EDITORS_OF_SOF_INITIATIVE = {"administrator", "sof_owner"}
 IMPORTERS = {"administrator", "bif_owner", "sof_owner"}
