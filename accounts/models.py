@@ -63,14 +63,14 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.get_full_name() or self.username
 
+    _roles_cache: frozenset[str] | None = None
+
     @property
     def roles(self) -> frozenset[str]:
         """The user's roles, read once per request object."""
-        cached = getattr(self, "_roles_cache", None)
-        if cached is None:
-            cached = frozenset(self.role_assignments.values_list("role", flat=True))
-            self._roles_cache = cached
-        return cached
+        if self._roles_cache is None:
+            self._roles_cache = frozenset(self.role_assignments.values_list("role", flat=True))
+        return self._roles_cache
 
     def has_role(self, role: Role) -> bool:
         return self.is_active and role in self.roles
