@@ -8,6 +8,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import Department, RoleAssignment, Unit, User
 from accounts.roles import Role
+from cases.level_rule_defaults import level_rules_load_defaults
 from initiatives.models import Initiative
 from initiatives.reference_catalogue import reference_catalogue_load
 
@@ -67,6 +68,7 @@ def catalogue(db):
     # Transactional tests (the browser tests) empty the tables afterwards: load again then.
     if not Initiative.objects.exists():
         reference_catalogue_load()
+    level_rules_load_defaults()
 
 
 @pytest.fixture

@@ -72,7 +72,7 @@ class User(AbstractUser):
             self._roles_cache = frozenset(self.role_assignments.values_list("role", flat=True))
         return self._roles_cache
 
-    def has_role(self, role: Role) -> bool:
+    def has_role(self, role: str) -> bool:
         return self.is_active and role in self.roles
 
     def role_labels(self) -> list[str]:

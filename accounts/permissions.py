@@ -9,8 +9,8 @@ import rules
 from accounts.roles import Role
 
 
-def has_role(role: Role) -> rules.Predicate:
-    @rules.predicate(name=f"has_role_{role.value}")
+def has_role(role: str) -> rules.Predicate:
+    @rules.predicate(name=f"has_role_{role}")
     def predicate(user) -> bool:
         return bool(user and user.is_authenticated and user.has_role(role))
 

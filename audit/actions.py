@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db import models
 
-from audit.models import AccessKind, AccessLogEntry, AuditEvent
+from audit.models import AccessLogEntry, AuditEvent
 
 
 def _jsonable(value: Any) -> Any:
@@ -65,7 +65,7 @@ def audit_event_record(
 def access_log_record(
     *,
     by: Any,
-    kind: AccessKind,
+    kind: str,
     purpose: str = "",
     subject: models.Model | None = None,
     criterion: str = "",

@@ -20,6 +20,8 @@ PAGES = [
     ("/revision/", "18-audit-trail"),
     ("/konto/brugere/", "20-users"),
     ("/konto/brugere/ny/", "21-user-new"),
+    ("/niveauregler/", "22-level-rules"),
+    ("/niveauregler/3/", "23-level-rule-edit"),
 ]
 
 

@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "rules",
+    "people",
+    "cases",
     "accounts",
     "audit",
     "initiatives",

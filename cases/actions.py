@@ -1,0 +1,142 @@
+"""Opening SSP cases, changing their level and completing tasks. Each action is atomic,
+audited, and logged as a use of the person's data."""
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from accounts.models import User
+from audit.actions import access_log_record, audit_event_record
+from audit.models import AccessKind
+from cases.models import CaseMember, LevelChange, LevelRule, SspCase, Task
+from people.models import Person
+
+CASE_FIELDS = [
+    "level",
+    "reporting_partner",
+    "reported_on",
+    "ssp_district",
+    "description",
+    "legal_basis",
+    "necessity",
+    "consent_date",
+    "consent_scope",
+]
+
+
+class EditConflict(Exception):
+    """The case changed after this edit began; nothing was written."""
+
+
+def _tasks_for_level(*, case: SspCase, level: int, by: User, start: date) -> list[Task]:
+    """Create the actions the level's rule requires, each with its deadline, for the
+    responsible person: a team member holding the rule's responsible role, else the actor."""
+    rule = LevelRule.objects.filter(level=level).prefetch_related("actions").first()
+    if rule is None:
+        return []
+    member = next(
+        (
+            m.user
+            for m in case.members.select_related("user")
+            if m.user.has_role(rule.responsible_role)
+        ),
+        by,
+    )
+    return [
+        Task.objects.create(
+            case=case,
+            title=action.title,
+            due_date=Task.due_from(start, action.deadline_days),
+            responsible=member,
+            for_level=level,
+        )
+        for action in rule.actions.all()
+    ]
+
+
+@transaction.atomic
+def ssp_case_open(*, by: User, person: Person, **fields) -> SspCase:
+    if not by.has_perm("cases.open_case"):
+        raise PermissionDenied
+    case = SspCase(
+        person=person, opened_by=by, **{k: v for k, v in fields.items() if k in CASE_FIELDS}
+    )
+    case.full_clean()
+    case.save()
+    CaseMember.objects.create(case=case, user=by, role_on_case="Opretter")
+    LevelChange.objects.create(
+        case=case, from_level=None, to_level=case.level, reason="Sagen oprettet", changed_by=by
+    )
+    tasks = _tasks_for_level(case=case, level=case.level, by=by, start=case.reported_on)
+    audit_event_record(
+        by=by,
+        action="ssp_case.open",
+        obj=case,
+        changes={
+            "level": [None, case.level],
+            "ssp_district": [None, case.ssp_district],
+            "tasks": [None, len(tasks)],
+        },
+    )
+    access_log_record(
+        by=by, kind=AccessKind.CREATE, subject=person, purpose=f"Oprettelse af SSP-sag {case.pk}"
+    )
+    return case
+
+
+@transaction.atomic
+def ssp_case_change_level(
+    *, by: User, case: SspCase, to_level: int, reason: str, expected_version: int
+) -> SspCase:
+    """Move a case to another level, keeping the history with its reason. Raising the level
+    starts the new level's actions; lowering it starts none."""
+    if not reason.strip():
+        raise ValidationError({"reason": "Angiv en begrundelse for niveauskiftet."})
+    if to_level not in (1, 2, 3, 4):
+        raise ValidationError({"to_level": "SSP-niveauet skal være 1–4."})
+    if to_level == case.level:
+        raise ValidationError({"to_level": "Sagen er allerede på dette niveau."})
+    if not SspCase.objects.filter(pk=case.pk, version=expected_version).update(
+        version=F("version") + 1
+    ):
+        raise EditConflict
+    from_level = case.level
+    SspCase.objects.filter(pk=case.pk).update(level=to_level)
+    case.refresh_from_db()
+    LevelChange.objects.create(
+        case=case, from_level=from_level, to_level=to_level, reason=reason, changed_by=by
+    )
+    tasks = (
+        _tasks_for_level(case=case, level=to_level, by=by, start=timezone.localdate())
+        if to_level > from_level
+        else []
+    )
+    audit_event_record(
+        by=by,
+        action="ssp_case.change_level",
+        obj=case,
+        changes={
+            "level": [from_level, to_level],
+            "reason": [None, reason],
+            "tasks": [None, len(tasks)],
+        },
+    )
+    access_log_record(
+        by=by,
+        kind=AccessKind.CHANGE,
+        subject=case.person,
+        purpose=f"Niveauskift i SSP-sag {case.pk}",
+    )
+    return case
+
+
+@transaction.atomic
+def task_complete(*, by: User, task: Task) -> Task:
+    if task.done_at is None:
+        task.done_at, task.done_by = timezone.now(), by
+        task.save(update_fields=["done_at", "done_by"])
+        audit_event_record(by=by, action="task.complete", obj=task, changes={"done": [False, True]})
+    return task

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CasesConfig(AppConfig):
+    name = "cases"
+    verbose_name = _("Sager")
+
+    def ready(self) -> None:
+        from cases import permissions  # noqa: F401  (registers the rules)

@@ -1,0 +1,117 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cases.models import LegalBasis, LevelRule, LevelRuleAction, SspLevel
+from people.models import CityDistrict, Sex
+
+
+class PersonSearchForm(forms.Form):
+    is_filter = True  # any one of the fields is enough; the page says so
+
+    cpr = forms.CharField(
+        label=_("CPR-nummer"),
+        required=False,
+        max_length=11,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    name = forms.CharField(label=_("Navn"), required=False, max_length=100)
+    birth_date = forms.DateField(
+        label=_("Fødselsdato"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any(cleaned.get(f) for f in ("cpr", "name", "birth_date")):
+            raise forms.ValidationError(_("Søg på CPR-nummer, navn eller fødselsdato."))
+        return cleaned
+
+
+class NewCaseForm(forms.Form):
+    """A new SSP case, for a person found by CPR number or entered without one."""
+
+    cpr = forms.CharField(
+        label=_("CPR-nummer"),
+        required=False,
+        max_length=11,
+        help_text=_("ddmmåå-xxxx. Uden CPR-nummer udsteder systemet et erstatningsnummer."),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    first_name = forms.CharField(label=_("Fornavn"), max_length=100)
+    last_name = forms.CharField(label=_("Efternavn"), max_length=100)
+    birth_date = forms.DateField(
+        label=_("Fødselsdato (kun uden CPR-nummer)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    sex = forms.ChoiceField(
+        label=_("Køn (kun uden CPR-nummer)"), choices=[("", "–"), *Sex.choices], required=False
+    )
+    district = forms.ChoiceField(
+        label=_("Bydel"), choices=[("", "–"), *CityDistrict.choices], required=False
+    )
+    level = forms.TypedChoiceField(
+        label=_("SSP-niveau"),
+        choices=SspLevel.choices,
+        coerce=int,
+        error_messages={"invalid_choice": _("SSP-niveauet skal være 1–4.")},
+    )
+    reporting_partner = forms.CharField(
+        label=_("Indberettet af (partner)"),
+        max_length=200,
+        help_text=_("F.eks. skole, klub, politi"),
+    )
+    reported_on = forms.DateField(label=_("Dato"), widget=forms.DateInput(attrs={"type": "date"}))
+    ssp_district = forms.CharField(
+        label=_("SSP-distrikt"), max_length=100, help_text=_("F.eks. 15 Sundbyvester")
+    )
+    description = forms.CharField(label=_("Beskrivelse"), widget=forms.Textarea(attrs={"rows": 4}))
+    legal_basis = forms.ChoiceField(
+        label=_("Hjemmel for videregivelse"), choices=LegalBasis.choices, widget=forms.RadioSelect
+    )
+    necessity = forms.CharField(
+        label=_("Hvorfor er videregivelsen nødvendig? (§ 115)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    consent_date = forms.DateField(
+        label=_("Samtykke givet den"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    consent_scope = forms.CharField(label=_("Samtykkets omfang"), required=False, max_length=300)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("cpr") and not cleaned.get("birth_date"):
+            self.add_error("birth_date", _("Uden CPR-nummer skal fødselsdatoen angives."))
+        if cleaned.get("legal_basis") == LegalBasis.RETSPLEJELOVEN_115 and not cleaned.get(
+            "necessity"
+        ):
+            self.add_error(
+                "necessity",
+                _(
+                    "Efter retsplejelovens § 115 skal det fremgå, hvorfor videregivelsen er nødvendig."
+                ),
+            )
+        if cleaned.get("legal_basis") == LegalBasis.CONSENT and not (
+            cleaned.get("consent_date") and cleaned.get("consent_scope")
+        ):
+            self.add_error("consent_scope", _("Et samtykke skal have dato og omfang."))
+        return cleaned
+
+
+class LevelChangeForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    to_level = forms.TypedChoiceField(label=_("Nyt niveau"), choices=SspLevel.choices, coerce=int)
+    reason = forms.CharField(label=_("Begrundelse"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class LevelRuleForm(forms.ModelForm):
+    class Meta:
+        model = LevelRule
+        fields = ["handling_body", "responsible_role", "characteristics"]
+
+
+LevelRuleActionFormSet = forms.inlineformset_factory(
+    LevelRule, LevelRuleAction, fields=["title", "deadline_days"], extra=1, can_delete=True
+)

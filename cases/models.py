@@ -1,0 +1,217 @@
+"""SSP single cases on four levels, with per-level rules for who acts and by when
+(DOMAIN.md section 2; seeds 002 and 003)."""
+
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.roles import Role
+from people.models import Person
+
+
+class SspLevel(models.IntegerChoices):
+    WORRYING_BEHAVIOUR = 1, _("1 – Bekymrende adfærd")
+    FIRST_TIME_CRIME = 2, _("2 – Førstegangskriminalitet")
+    REPEATED_SERIOUS_CRIME = 3, _("3 – Gentagen alvorlig kriminalitet")
+    CRIME_DANGEROUS_TO_PERSONS = 4, _("4 – Personfarlig kriminalitet")
+
+
+LEVEL_VALIDATORS = [
+    MinValueValidator(1, _("SSP-niveauet skal være 1–4.")),
+    MaxValueValidator(4, _("SSP-niveauet skal være 1–4.")),
+]
+
+
+class LevelRule(models.Model):
+    """For each level: which body handles it, who is responsible, and which actions must start
+    within how many days. The seeds give the principle, not the numbers: the municipality
+    configures them (defaults in cases/level_rule_defaults.py, labelled as such)."""
+
+    level = models.PositiveSmallIntegerField(
+        _("niveau"), unique=True, choices=SspLevel.choices, validators=LEVEL_VALIDATORS
+    )
+    handling_body = models.CharField(_("behandles af"), max_length=200)
+    responsible_role = models.CharField(_("ansvarlig rolle"), max_length=40, choices=Role.choices)
+    characteristics = models.TextField(_("kendetegn"), blank=True)
+    is_default = models.BooleanField(_("standardopsætning"), default=True)
+
+    class Meta:
+        ordering = ["level"]
+        verbose_name = _("niveauregel")
+
+    def __str__(self) -> str:
+        return self.get_level_display()
+
+
+class LevelRuleAction(models.Model):
+    rule = models.ForeignKey(LevelRule, on_delete=models.CASCADE, related_name="actions")
+    title = models.CharField(_("handling"), max_length=200)
+    deadline_days = models.PositiveSmallIntegerField(
+        _("frist (dage)"), validators=[MinValueValidator(1), MaxValueValidator(365)]
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["rule", "position", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.deadline_days} dage)"
+
+
+class LegalBasis(models.TextChoices):
+    RETSPLEJELOVEN_115 = (
+        "rpl115",
+        _("Retsplejeloven § 115 (nødvendigt for det kriminalitetsforebyggende samarbejde)"),
+    )
+    CONSENT = "consent", _("Samtykke")
+
+
+class SspCase(models.Model):
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="ssp_cases")
+    level = models.PositiveSmallIntegerField(
+        _("niveau"), choices=SspLevel.choices, validators=LEVEL_VALIDATORS
+    )
+    reporting_partner = models.CharField(_("indberettet af (partner)"), max_length=200)
+    reported_on = models.DateField(_("dato"))
+    ssp_district = models.CharField(_("SSP-distrikt"), max_length=100)
+    description = models.TextField(_("beskrivelse"))
+    legal_basis = models.CharField(
+        _("hjemmel for videregivelse"), max_length=10, choices=LegalBasis.choices
+    )
+    necessity = models.TextField(_("hvorfor videregivelsen er nødvendig"), blank=True)
+    consent_date = models.DateField(_("samtykke givet"), null=True, blank=True)
+    consent_scope = models.CharField(_("samtykkets omfang"), max_length=300, blank=True)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    opened_at = models.DateTimeField(default=timezone.now)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        ordering = ["-opened_at"]
+        verbose_name = _("SSP-sag")
+        verbose_name_plural = _("SSP-sager")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(level__gte=1, level__lte=4), name="ssp_case_level_1_to_4"
+            ),
+            models.CheckConstraint(
+                condition=~Q(legal_basis="rpl115") | ~Q(necessity=""),
+                name="rpl115_states_necessity",
+            ),
+            models.CheckConstraint(
+                condition=~Q(legal_basis="consent")
+                | (Q(consent_date__isnull=False) & ~Q(consent_scope="")),
+                name="consent_has_date_and_scope",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"SSP-sag {self.pk} ({self.get_level_display()})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+
+class LevelChange(models.Model):
+    """Every level a case has had, with the reason (the first row is the opening level)."""
+
+    case = models.ForeignKey(SspCase, on_delete=models.CASCADE, related_name="level_changes")
+    from_level = models.PositiveSmallIntegerField(null=True, blank=True)
+    to_level = models.PositiveSmallIntegerField(validators=LEVEL_VALIDATORS)
+    reason = models.TextField()
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["case", "changed_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.case}: {self.from_level} → {self.to_level}"
+
+
+class CaseMember(models.Model):
+    """A professional working on the case; members (and the responsible SSP body) may see it."""
+
+    case = models.ForeignKey(SspCase, on_delete=models.CASCADE, related_name="members")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="case_memberships"
+    )
+    role_on_case = models.CharField(_("rolle i sagen"), max_length=100)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["case", "user"], name="member_once_per_case")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} på {self.case}"
+
+
+class SspBodyMembership(models.Model):
+    """Membership of the SSP body (local committee / coordination group) of an SSP district:
+    its members see the SSP cases of their district."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ssp_bodies"
+    )
+    ssp_district = models.CharField(_("SSP-distrikt"), max_length=100)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "ssp_district"], name="ssp_body_membership_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} i {self.ssp_district}"
+
+
+class TaskQuerySet(models.QuerySet):
+    def open(self) -> "TaskQuerySet":
+        return self.filter(done_at__isnull=True)
+
+    def overdue(self, today: date | None = None) -> "TaskQuerySet":
+        return self.open().filter(due_date__lt=today or timezone.localdate())
+
+    def overdue_first(self) -> "TaskQuerySet":
+        return self.order_by("done_at", "due_date", "id")
+
+
+class Task(models.Model):
+    case = models.ForeignKey(SspCase, on_delete=models.CASCADE, related_name="tasks")
+    title = models.CharField(_("opgave"), max_length=200)
+    due_date = models.DateField(_("frist"))
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="tasks"
+    )
+    for_level = models.PositiveSmallIntegerField(null=True, blank=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    objects = TaskQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_date", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.title} (frist {self.due_date:%d.%m.%Y})"
+
+    def is_overdue(self, today: date | None = None) -> bool:
+        return self.done_at is None and self.due_date < (today or timezone.localdate())
+
+    @staticmethod
+    def due_from(start: date, days: int) -> date:
+        return start + timedelta(days=days)

@@ -1,0 +1,48 @@
+"""Need-to-know: who may see a person and their cases.
+
+A person exists for a user only through a case the user may see: as a member of the case's
+team, or as a member of the responsible SSP body for the case's district. Analysts and
+committee readers never see persons. Outside one's scope a person does not exist (404).
+"""
+
+import rules
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from accounts.permissions import has_role
+from accounts.roles import Role
+from cases.models import SspCase
+from people.models import Person
+
+WORKS_ON_CASES = (Role.SSP_CONSULTANT, Role.COORDINATOR, Role.CASEWORKER)
+can_work_on_cases = (
+    has_role(Role.SSP_CONSULTANT) | has_role(Role.COORDINATOR) | has_role(Role.CASEWORKER)
+)
+
+rules.add_perm("cases.open_case", can_work_on_cases)
+rules.add_perm("cases.configure_level_rules", has_role(Role.ADMINISTRATOR))
+
+
+def cases_visible_to(user) -> QuerySet[SspCase]:
+    if not user.is_authenticated or not any(user.has_role(role) for role in WORKS_ON_CASES):
+        return SspCase.objects.none()
+    districts = user.ssp_bodies.values_list("ssp_district", flat=True)
+    return SspCase.objects.filter(Q(members__user=user) | Q(ssp_district__in=districts)).distinct()
+
+
+def persons_visible_to(user) -> QuerySet[Person]:
+    return Person.objects.filter(ssp_cases__in=cases_visible_to(user)).distinct()
+
+
+def get_person_for_user(user, pk: int) -> Person:
+    person = persons_visible_to(user).filter(pk=pk).first()
+    if person is None:
+        raise Http404
+    return person
+
+
+def get_case_for_user(user, pk: int) -> SspCase:
+    case = cases_visible_to(user).select_related("person").filter(pk=pk).first()
+    if case is None:
+        raise Http404
+    return case

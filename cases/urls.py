@@ -1,0 +1,18 @@
+from django.urls import path
+
+from cases import views
+
+app_name = "cases"
+
+urlpatterns = [
+    path("mit-arbejde/", views.my_work, name="my_work"),
+    path("personer/soeg/", views.person_search, name="person_search"),
+    path("personer/<int:pk>/", views.person_detail, name="person_detail"),
+    path("personer/<int:pk>/vis-cpr/", views.person_reveal, name="person_reveal"),
+    path("sager/ny/", views.case_new, name="case_new"),
+    path("sager/<int:pk>/", views.case_detail, name="case_detail"),
+    path("sager/<int:pk>/niveau/", views.case_change_level, name="case_change_level"),
+    path("opgaver/<int:pk>/udfoert/", views.task_done, name="task_done"),
+    path("niveauregler/", views.level_rules, name="level_rules"),
+    path("niveauregler/<int:level>/", views.level_rule_edit, name="level_rule_edit"),
+]

@@ -1,0 +1,247 @@
+"""Case pages. Every page that shows a person writes one access-log entry."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from audit.actions import access_log_record, audit_event_record
+from audit.models import AccessKind
+from cases import actions
+from cases.forms import (
+    LevelChangeForm,
+    LevelRuleActionFormSet,
+    LevelRuleForm,
+    NewCaseForm,
+    PersonSearchForm,
+)
+from cases.models import LevelRule, Task
+from cases.permissions import (
+    cases_visible_to,
+    get_case_for_user,
+    get_person_for_user,
+    persons_visible_to,
+)
+from people.actions import person_create, person_reveal_cpr
+from people.cpr import CprError, cpr_mask, cpr_parse
+from people.models import Person
+
+
+def my_work(request: HttpRequest) -> HttpResponse:
+    tasks = (
+        Task.objects.open()
+        .filter(responsible=request.user)
+        .select_related("case__person")
+        .overdue_first()
+    )
+    cases = cases_visible_to(request.user).select_related("person").filter(closed_at__isnull=True)
+    return render(
+        request,
+        "cases/my_work.html",
+        {"tasks": tasks, "cases": cases, "today": timezone.localdate()},
+    )
+
+
+def _search_criterion(data: dict) -> str:
+    parts = []
+    if data.get("cpr"):
+        parts.append(f"CPR {cpr_mask(data['cpr'].replace('-', ''))}")
+    if data.get("name"):
+        parts.append(f"navn '{data['name']}'")
+    if data.get("birth_date"):
+        parts.append(f"fødselsdato {data['birth_date']:%d.%m.%Y}")
+    return ", ".join(parts)
+
+
+def person_search(request: HttpRequest) -> HttpResponse:
+    """Searches are POSTed so a CPR number never lands in a URL; each is logged with its criterion."""
+    form = PersonSearchForm(request.POST or None)
+    results = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        results = persons_visible_to(request.user)
+        if data["cpr"]:
+            try:
+                results = results.filter(cpr=cpr_parse(data["cpr"]).digits)
+            except CprError as error:
+                form.add_error("cpr", str(error))
+                results = Person.objects.none()
+        if data["name"]:
+            for word in data["name"].split():
+                results = results.filter(first_name__icontains=word) | results.filter(
+                    last_name__icontains=word
+                )
+        if data["birth_date"]:
+            results = results.filter(birth_date=data["birth_date"])
+        access_log_record(
+            by=request.user,
+            kind=AccessKind.SEARCH,
+            purpose="Personsøgning",
+            criterion=_search_criterion(data),
+        )
+    return render(request, "cases/person_search.html", {"form": form, "results": results})
+
+
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_person_for_user(request.user, pk)
+    access_log_record(
+        by=request.user, kind=AccessKind.READ, subject=person, purpose="Visning af person"
+    )
+    cases = cases_visible_to(request.user).filter(person=person)
+    return render(request, "cases/person_detail.html", {"person": person, "cases": cases})
+
+
+@require_POST
+def person_reveal(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_person_for_user(request.user, pk)
+    number = person_reveal_cpr(
+        by=request.user, person=person, purpose="CPR-nummer vist på personsiden"
+    )
+    return render(request, "cases/person_detail.html#cpr", {"person": person, "revealed": number})
+
+
+def case_new(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("cases.open_case"):
+        raise PermissionDenied
+    form = NewCaseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                person = _person_for_new_case(request, data)
+                case = actions.ssp_case_open(by=request.user, person=person, **data)
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(
+                request, _("SSP-sagen er oprettet, og handlingerne for niveauet er sat i gang.")
+            )
+            return redirect("cases:case_detail", pk=case.pk)
+    return render(request, "cases/case_form.html", {"form": form})
+
+
+def _person_for_new_case(request: HttpRequest, data: dict) -> Person:
+    if data["cpr"]:
+        try:
+            existing = Person.objects.filter(cpr=cpr_parse(data["cpr"]).digits).first()
+        except CprError as error:
+            raise ValidationError({"cpr": str(error)}) from None
+        if existing:
+            return existing
+    return person_create(
+        by=request.user,
+        first_name=data["first_name"],
+        last_name=data["last_name"],
+        cpr_text=data["cpr"],
+        birth_date=data["birth_date"],
+        sex=data["sex"],
+        district=data["district"],
+        purpose="Oprettelse af SSP-sag",
+    )
+
+
+def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    case = get_case_for_user(request.user, pk)
+    access_log_record(
+        by=request.user,
+        kind=AccessKind.READ,
+        subject=case.person,
+        purpose=f"Visning af SSP-sag {case.pk}",
+    )
+    form = LevelChangeForm(initial={"version": case.version, "to_level": min(case.level + 1, 4)})
+    return render(request, "cases/case_detail.html", _case_context(case, form))
+
+
+def _case_context(case, form) -> dict:
+    return {
+        "case": case,
+        "form": form,
+        "today": timezone.localdate(),
+        "tasks": case.tasks.select_related("responsible").overdue_first(),
+        "history": case.level_changes.select_related("changed_by"),
+        "members": case.members.select_related("user__department"),
+        "rule": LevelRule.objects.filter(level=case.level).first(),
+    }
+
+
+@require_POST
+def case_change_level(request: HttpRequest, pk: int) -> HttpResponse:
+    case = get_case_for_user(request.user, pk)
+    form = LevelChangeForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.ssp_case_change_level(
+                by=request.user,
+                case=case,
+                to_level=form.cleaned_data["to_level"],
+                reason=form.cleaned_data["reason"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except actions.EditConflict:
+            form.add_error(
+                None, _("En anden har ændret sagen imens. Genindlæs siden — intet er gemt.")
+            )
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, _("Niveauet er ændret."))
+            return redirect("cases:case_detail", pk=pk)
+    access_log_record(
+        by=request.user,
+        kind=AccessKind.READ,
+        subject=case.person,
+        purpose=f"Visning af SSP-sag {case.pk}",
+    )
+    return render(request, "cases/case_detail.html", _case_context(case, form), status=200)
+
+
+@require_POST
+def task_done(request: HttpRequest, pk: int) -> HttpResponse:
+    task = get_object_or_404(Task, pk=pk)
+    get_case_for_user(request.user, task.case_id)
+    actions.task_complete(by=request.user, task=task)
+    messages.success(request, _("Opgaven er markeret som udført."))
+    return redirect(request.POST.get("next") or "cases:my_work")
+
+
+def level_rules(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("cases.configure_level_rules"):
+        raise PermissionDenied
+    return render(
+        request, "cases/level_rules.html", {"rules": LevelRule.objects.prefetch_related("actions")}
+    )
+
+
+def level_rule_edit(request: HttpRequest, level: int) -> HttpResponse:
+    if not request.user.has_perm("cases.configure_level_rules"):
+        raise PermissionDenied
+    rule = get_object_or_404(LevelRule, level=level)
+    form = LevelRuleForm(request.POST or None, instance=rule)
+    formset = LevelRuleActionFormSet(request.POST or None, instance=rule)
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        with transaction.atomic():
+            form.instance.is_default = False
+            form.save()
+            formset.save()
+            audit_event_record(
+                by=request.user,
+                action="level_rule.update",
+                obj=rule,
+                changes={
+                    "actions": [
+                        None,
+                        [f"{a.title} ({a.deadline_days} dage)" for a in rule.actions.all()],
+                    ]
+                },
+            )
+        messages.success(request, _("Niveaureglen er gemt."))
+        return redirect("cases:level_rules")
+    return render(
+        request, "cases/level_rule_form.html", {"rule": rule, "form": form, "formset": formset}
+    )

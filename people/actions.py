@@ -1,0 +1,73 @@
+"""Creating persons and revealing a CPR number: audited, and logged in the access log."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from accounts.models import User
+from audit.actions import access_log_record, audit_event_record
+from audit.models import AccessKind
+from people.cpr import CprError, cpr_parse, replacement_number
+from people.models import Person
+
+
+@transaction.atomic
+def person_create(
+    *,
+    by: User,
+    first_name: str,
+    last_name: str,
+    cpr_text: str = "",
+    birth_date: date | None = None,
+    sex: str = "",
+    district: str = "",
+    is_synthetic: bool = False,
+    purpose: str,
+) -> Person:
+    """Create a person with a CPR number, or — without one — with a replacement number.
+
+    With a CPR number, birth date and sex come from it. Raises ValidationError in Danish."""
+    person = Person(
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        district=district,
+        is_synthetic=is_synthetic,
+        sex=sex,
+    )
+    if cpr_text:
+        try:
+            cpr = cpr_parse(cpr_text)
+        except CprError as error:
+            raise ValidationError({"cpr": str(error)}) from None
+        if Person.objects.filter(cpr=cpr.digits).exists():
+            raise ValidationError({"cpr": "Der findes allerede en person med dette CPR-nummer."})
+        person.cpr, person.birth_date, person.sex = cpr.digits, cpr.birth_date, cpr.sex
+    else:
+        if birth_date is None:
+            raise ValidationError({"birth_date": "Uden CPR-nummer skal fødselsdatoen angives."})
+        if birth_date > date.today():
+            raise ValidationError({"birth_date": "Fødselsdatoen ligger i fremtiden."})
+        person.birth_date = birth_date
+        taken = Person.objects.filter(
+            birth_date=birth_date, replacement_number__isnull=False
+        ).count()
+        person.replacement_number = replacement_number(birth_date, taken + 1)
+    person.full_clean(exclude=["cpr", "replacement_number"])
+    person.save()
+    audit_event_record(
+        by=by,
+        action="person.create",
+        obj=person,
+        changes={"name": [None, str(person)], "identifier": [None, person.identifier_masked()]},
+    )
+    access_log_record(by=by, kind=AccessKind.CREATE, subject=person, purpose=purpose)
+    return person
+
+
+def person_reveal_cpr(*, by: User, person: Person, purpose: str) -> str:
+    """The full CPR number, for a user who may already see the person; every reveal is logged."""
+    access_log_record(by=by, kind=AccessKind.REVEAL, subject=person, purpose=purpose)
+    if not person.cpr:
+        return person.replacement_number or ""
+    return f"{person.cpr[:6]}-{person.cpr[6:]}"

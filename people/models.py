@@ -1,0 +1,106 @@
+"""Persons and households. A person has a CPR number or, without one, a replacement number
+the system issues (people/cpr.py). Who may see a person is decided by the cases app."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from people.cpr import cpr_mask
+
+
+class CityDistrict(models.TextChoices):
+    """Copenhagen's 10 administrative districts (bydele)."""
+
+    INDRE_BY = "indre-by", "Indre By"
+    OESTERBRO = "oesterbro", "Østerbro"
+    NOERREBRO = "noerrebro", "Nørrebro"
+    VESTERBRO = "vesterbro", "Vesterbro/Kongens Enghave"
+    VALBY = "valby", "Valby"
+    VANLOESE = "vanloese", "Vanløse"
+    BROENSHOEJ = "broenshoej-husum", "Brønshøj-Husum"
+    BISPEBJERG = "bispebjerg", "Bispebjerg"
+    AMAGER_OEST = "amager-oest", "Amager Øst"
+    AMAGER_VEST = "amager-vest", "Amager Vest"
+
+
+class Sex(models.TextChoices):
+    MALE = "M", _("Mand")
+    FEMALE = "K", _("Kvinde")
+
+
+class Person(models.Model):
+    cpr = models.CharField(max_length=10, unique=True, null=True, blank=True, editable=False)
+    replacement_number = models.CharField(
+        max_length=11, unique=True, null=True, blank=True, editable=False
+    )
+    first_name = models.CharField(_("fornavn"), max_length=100)
+    last_name = models.CharField(_("efternavn"), max_length=100)
+    birth_date = models.DateField(_("fødselsdato"))
+    sex = models.CharField(_("køn"), max_length=1, choices=Sex.choices, blank=True)
+    district = models.CharField(_("bydel"), max_length=20, choices=CityDistrict.choices, blank=True)
+    is_synthetic = models.BooleanField(
+        _("syntetisk demo-person"),
+        default=False,
+        help_text=_("Findes ikke i virkeligheden; kun til demo og test."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("personer")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(cpr__isnull=False) & Q(replacement_number__isnull=True))
+                | (Q(cpr__isnull=True) & Q(replacement_number__isnull=False)),
+                name="person_has_cpr_or_replacement_number",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    def identifier_masked(self) -> str:
+        """What pages show: 'ddmmyy-xxxx', or the replacement number (which is not personal)."""
+        return cpr_mask(self.cpr) if self.cpr else self.replacement_number or ""
+
+    def age_on(self, on) -> int:
+        had_birthday = (on.month, on.day) >= (self.birth_date.month, self.birth_date.day)
+        return on.year - self.birth_date.year - (0 if had_birthday else 1)
+
+
+class Household(models.Model):
+    name = models.CharField(_("navn"), max_length=200)
+
+    class Meta:
+        verbose_name = _("husstand")
+        verbose_name_plural = _("husstande")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class HouseholdRole(models.TextChoices):
+    PARENT = "parent", _("Forælder")
+    CHILD = "child", _("Barn")
+    SIBLING = "sibling", _("Søskende")
+    OTHER_CARER = "other_carer", _("Anden omsorgsperson")
+
+
+class HouseholdMember(models.Model):
+    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="members")
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="household_memberships"
+    )
+    role = models.CharField(_("rolle"), max_length=20, choices=HouseholdRole.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["household", "person"], name="person_once_per_household"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_role_display()})"
