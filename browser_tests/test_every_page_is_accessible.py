@@ -22,6 +22,8 @@ PAGES = [
     ("/konto/brugere/ny/", "21-user-new"),
     ("/niveauregler/", "22-level-rules"),
     ("/niveauregler/3/", "23-level-rule-edit"),
+    ("/noedadgang/", "24-emergency-access"),
+    ("/noedadgang/gennemgang/", "25-emergency-review"),
 ]
 
 

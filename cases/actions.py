@@ -1,7 +1,7 @@
 """Opening SSP cases, changing their level and completing tasks. Each action is atomic,
 audited, and logged as a use of the person's data."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -9,9 +9,10 @@ from django.db.models import F
 from django.utils import timezone
 
 from accounts.models import User
+from accounts.roles import Role
 from audit.actions import access_log_record, audit_event_record
 from audit.models import AccessKind
-from cases.models import CaseMember, LevelChange, LevelRule, SspCase, Task
+from cases.models import CaseMember, EmergencyAccess, LevelChange, LevelRule, SspCase, Task
 from people.models import Person
 
 CASE_FIELDS = [
@@ -140,3 +141,48 @@ def task_complete(*, by: User, task: Task) -> Task:
         task.save(update_fields=["done_at", "done_by"])
         audit_event_record(by=by, action="task.complete", obj=task, changes={"done": [False, True]})
     return task
+
+
+@transaction.atomic
+def emergency_access_grant(*, by: User, person: Person, reason: str) -> EmergencyAccess:
+    """Open a person outside the user's scope for EMERGENCY_ACCESS_HOURS, with a stated reason.
+    It is logged as a use of the person's data and flagged to administrators for review."""
+    from django.conf import settings
+
+    if not (by.has_perm("cases.open_case") or by.has_role(Role.ADMINISTRATOR)):
+        raise PermissionDenied
+    if len(reason.strip()) < 10:
+        raise ValidationError({"reason": "Begrund nødadgangen (mindst 10 tegn)."})
+    access = EmergencyAccess.objects.create(
+        user=by,
+        person=person,
+        reason=reason.strip(),
+        expires_at=timezone.now() + timedelta(hours=settings.EMERGENCY_ACCESS_HOURS),
+    )
+    audit_event_record(
+        by=by,
+        action="emergency_access.grant",
+        obj=access,
+        changes={"reason": [None, access.reason]},
+    )
+    access_log_record(
+        by=by, kind=AccessKind.READ, subject=person, purpose=f"Nødadgang: {access.reason}"
+    )
+    return access
+
+
+@transaction.atomic
+def emergency_access_review(
+    *, by: User, access: EmergencyAccess, note: str = ""
+) -> EmergencyAccess:
+    if not by.has_role(Role.ADMINISTRATOR):
+        raise PermissionDenied
+    access.reviewed_by, access.reviewed_at, access.review_note = by, timezone.now(), note[:300]
+    access.save(update_fields=["reviewed_by", "reviewed_at", "review_note"])
+    audit_event_record(
+        by=by,
+        action="emergency_access.review",
+        obj=access,
+        changes={"note": [None, access.review_note]},
+    )
+    return access

@@ -115,3 +115,16 @@ class LevelRuleForm(forms.ModelForm):
 LevelRuleActionFormSet = forms.inlineformset_factory(
     LevelRule, LevelRuleAction, fields=["title", "deadline_days"], extra=1, can_delete=True
 )
+
+
+class EmergencyAccessForm(forms.Form):
+    cpr = forms.CharField(
+        label=_("CPR-nummer"), max_length=11, widget=forms.TextInput(attrs={"autocomplete": "off"})
+    )
+    reason = forms.CharField(
+        label=_("Begrundelse"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Hvorfor du har brug for adgang nu. En administrator gennemgår alle nødadgange."
+        ),
+    )

@@ -215,3 +215,38 @@ class Task(models.Model):
     @staticmethod
     def due_from(start: date, days: int) -> date:
         return start + timedelta(days=days)
+
+
+class EmergencyAccessQuerySet(models.QuerySet):
+    def active(self) -> "EmergencyAccessQuerySet":
+        return self.filter(expires_at__gt=timezone.now())
+
+    def unreviewed(self) -> "EmergencyAccessQuerySet":
+        return self.filter(reviewed_at__isnull=True)
+
+
+class EmergencyAccess(models.Model):
+    """'Break the glass': access to a person outside one's scope, for a stated reason, for a
+    limited time, always flagged to an administrator for review."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="emergency_accesses"
+    )
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="emergency_accesses")
+    reason = models.TextField(_("begrundelse"))
+    granted_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_note = models.CharField(_("bemærkning fra gennemgang"), max_length=300, blank=True)
+
+    objects = EmergencyAccessQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-granted_at"]
+        verbose_name = _("nødadgang")
+
+    def __str__(self) -> str:
+        return f"Nødadgang for {self.user} til person {self.person_id}"

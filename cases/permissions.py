@@ -8,6 +8,7 @@ committee readers never see persons. Outside one's scope a person does not exist
 import rules
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from accounts.permissions import has_role
 from accounts.roles import Role
@@ -21,13 +22,28 @@ can_work_on_cases = (
 
 rules.add_perm("cases.open_case", can_work_on_cases)
 rules.add_perm("cases.configure_level_rules", has_role(Role.ADMINISTRATOR))
+rules.add_perm("cases.break_the_glass", can_work_on_cases | has_role(Role.ADMINISTRATOR))
+rules.add_perm("cases.review_emergency_access", has_role(Role.ADMINISTRATOR))
 
 
 def cases_visible_to(user) -> QuerySet[SspCase]:
-    if not user.is_authenticated or not any(user.has_role(role) for role in WORKS_ON_CASES):
+    """Cases the user works on, cases of the user's SSP body's districts, and cases of persons
+    the user has opened by emergency access that has not yet expired. Administrators see
+    persons only through emergency access."""
+    if not user.is_authenticated:
         return SspCase.objects.none()
-    districts = user.ssp_bodies.values_list("ssp_district", flat=True)
-    return SspCase.objects.filter(Q(members__user=user) | Q(ssp_district__in=districts)).distinct()
+    emergency = Q(
+        person__emergency_accesses__user=user,
+        person__emergency_accesses__expires_at__gt=timezone.now(),
+    )
+    if any(user.has_role(role) for role in WORKS_ON_CASES):
+        districts = user.ssp_bodies.values_list("ssp_district", flat=True)
+        return SspCase.objects.filter(
+            Q(members__user=user) | Q(ssp_district__in=districts) | emergency
+        ).distinct()
+    if user.has_role(Role.ADMINISTRATOR):
+        return SspCase.objects.filter(emergency).distinct()
+    return SspCase.objects.none()
 
 
 def persons_visible_to(user) -> QuerySet[Person]:

@@ -13,6 +13,8 @@ urlpatterns = [
     path("sager/<int:pk>/", views.case_detail, name="case_detail"),
     path("sager/<int:pk>/niveau/", views.case_change_level, name="case_change_level"),
     path("opgaver/<int:pk>/udfoert/", views.task_done, name="task_done"),
+    path("noedadgang/", views.emergency_access, name="emergency_access"),
+    path("noedadgang/gennemgang/", views.emergency_review, name="emergency_review"),
     path("niveauregler/", views.level_rules, name="level_rules"),
     path("niveauregler/<int:level>/", views.level_rule_edit, name="level_rule_edit"),
 ]

@@ -1,5 +1,6 @@
 """Case pages. Every page that shows a person writes one access-log entry."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -13,13 +14,14 @@ from audit.actions import access_log_record, audit_event_record
 from audit.models import AccessKind
 from cases import actions
 from cases.forms import (
+    EmergencyAccessForm,
     LevelChangeForm,
     LevelRuleActionFormSet,
     LevelRuleForm,
     NewCaseForm,
     PersonSearchForm,
 )
-from cases.models import LevelRule, Task
+from cases.models import EmergencyAccess, LevelRule, Task
 from cases.permissions import (
     cases_visible_to,
     get_case_for_user,
@@ -244,4 +246,57 @@ def level_rule_edit(request: HttpRequest, level: int) -> HttpResponse:
         return redirect("cases:level_rules")
     return render(
         request, "cases/level_rule_form.html", {"rule": rule, "form": form, "formset": formset}
+    )
+
+
+def emergency_access(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("cases.break_the_glass"):
+        raise PermissionDenied
+    form = EmergencyAccessForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            person = Person.objects.filter(cpr=cpr_parse(form.cleaned_data["cpr"]).digits).first()
+        except CprError as error:
+            form.add_error("cpr", str(error))
+        else:
+            if person is None:
+                form.add_error("cpr", _("Der findes ingen person med dette CPR-nummer."))
+            else:
+                try:
+                    actions.emergency_access_grant(
+                        by=request.user, person=person, reason=form.cleaned_data["reason"]
+                    )
+                except ValidationError as error:
+                    form.add_error("reason", error.message_dict["reason"])
+                else:
+                    messages.warning(
+                        request,
+                        _(
+                            "Nødadgang givet i %(hours)s timer. Den er logget og gennemgås af en administrator."
+                        )
+                        % {"hours": settings.EMERGENCY_ACCESS_HOURS},
+                    )
+                    return redirect("cases:person_detail", pk=person.pk)
+    return render(
+        request,
+        "cases/emergency_access.html",
+        {"form": form, "hours": settings.EMERGENCY_ACCESS_HOURS},
+    )
+
+
+def emergency_review(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("cases.review_emergency_access"):
+        raise PermissionDenied
+    if request.method == "POST":
+        access = get_object_or_404(EmergencyAccess, pk=request.POST.get("access"))
+        actions.emergency_access_review(
+            by=request.user, access=access, note=request.POST.get("note", "")
+        )
+        messages.success(request, _("Nødadgangen er markeret som gennemgået."))
+        return redirect("cases:emergency_review")
+    accesses = EmergencyAccess.objects.select_related("user", "reviewed_by").order_by(
+        "reviewed_at", "-granted_at"
+    )
+    return render(
+        request, "cases/emergency_review.html", {"accesses": accesses, "now": timezone.now()}
     )
