@@ -24,6 +24,8 @@ PAGES = [
     ("/niveauregler/3/", "23-level-rule-edit"),
     ("/noedadgang/", "24-emergency-access"),
     ("/noedadgang/gennemgang/", "25-emergency-review"),
+    ("/sager/overblik/", "26-case-overview"),
+    ("/indsigt/", "27-subject-access-report"),
 ]
 
 

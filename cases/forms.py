@@ -128,3 +128,11 @@ class EmergencyAccessForm(forms.Form):
             "Hvorfor du har brug for adgang nu. En administrator gennemgår alle nødadgange."
         ),
     )
+
+
+class SubjectAccessForm(forms.Form):
+    cpr = forms.CharField(
+        label=_("Den registreredes CPR-nummer"),
+        max_length=11,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )

@@ -24,6 +24,10 @@ rules.add_perm("cases.open_case", can_work_on_cases)
 rules.add_perm("cases.configure_level_rules", has_role(Role.ADMINISTRATOR))
 rules.add_perm("cases.break_the_glass", can_work_on_cases | has_role(Role.ADMINISTRATOR))
 rules.add_perm("cases.review_emergency_access", has_role(Role.ADMINISTRATOR))
+# Aggregates only (no person), so analysts may see them too.
+rules.add_perm(
+    "cases.view_overview", can_work_on_cases | has_role(Role.ADMINISTRATOR) | has_role(Role.ANALYST)
+)
 
 
 def cases_visible_to(user) -> QuerySet[SspCase]:

@@ -6,6 +6,7 @@ app_name = "cases"
 
 urlpatterns = [
     path("mit-arbejde/", views.my_work, name="my_work"),
+    path("sager/overblik/", views.overview, name="overview"),
     path("personer/soeg/", views.person_search, name="person_search"),
     path("personer/<int:pk>/", views.person_detail, name="person_detail"),
     path("personer/<int:pk>/vis-cpr/", views.person_reveal, name="person_reveal"),
@@ -15,6 +16,7 @@ urlpatterns = [
     path("opgaver/<int:pk>/udfoert/", views.task_done, name="task_done"),
     path("noedadgang/", views.emergency_access, name="emergency_access"),
     path("noedadgang/gennemgang/", views.emergency_review, name="emergency_review"),
+    path("indsigt/", views.subject_access_report, name="subject_access_report"),
     path("niveauregler/", views.level_rules, name="level_rules"),
     path("niveauregler/<int:level>/", views.level_rule_edit, name="level_rule_edit"),
 ]

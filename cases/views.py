@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from audit.actions import access_log_record, audit_event_record
-from audit.models import AccessKind
+from audit.models import AccessKind, AccessLogEntry
 from cases import actions
 from cases.forms import (
     EmergencyAccessForm,
@@ -20,17 +20,20 @@ from cases.forms import (
     LevelRuleForm,
     NewCaseForm,
     PersonSearchForm,
+    SubjectAccessForm,
 )
-from cases.models import EmergencyAccess, LevelRule, Task
+from cases.models import EmergencyAccess, LevelRule, SspLevel, Task
 from cases.permissions import (
     cases_visible_to,
     get_case_for_user,
     get_person_for_user,
     persons_visible_to,
 )
+from cases.queries import overdue_by_district_and_level
 from people.actions import person_create, person_reveal_cpr
 from people.cpr import CprError, cpr_mask, cpr_parse
 from people.models import Person
+from reports.disclosure import suppress_rows
 
 
 def my_work(request: HttpRequest) -> HttpResponse:
@@ -299,4 +302,52 @@ def emergency_review(request: HttpRequest) -> HttpResponse:
     )
     return render(
         request, "cases/emergency_review.html", {"accesses": accesses, "now": timezone.now()}
+    )
+
+
+def subject_access_report(request: HttpRequest) -> HttpResponse:
+    """For a data subject's insight request: the dates and purposes of every use of their data.
+    It shows the log only, not the person's case data, and is itself logged."""
+    if not request.user.has_perm("audit.view_trail"):
+        raise PermissionDenied
+    form = SubjectAccessForm(request.POST or None)
+    entries = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            person = Person.objects.filter(cpr=cpr_parse(form.cleaned_data["cpr"]).digits).first()
+        except CprError as error:
+            form.add_error("cpr", str(error))
+        else:
+            if person is None:
+                form.add_error("cpr", _("Der findes ingen person med dette CPR-nummer."))
+            else:
+                entries = AccessLogEntry.objects.filter(
+                    subject_type="people.person", subject_id=str(person.pk)
+                ).order_by("at")
+                access_log_record(
+                    by=request.user,
+                    kind=AccessKind.EXPORT,
+                    subject=person,
+                    purpose="Indsigtsanmodning (logudtræk)",
+                )
+    return render(request, "cases/subject_access_report.html", {"form": form, "entries": entries})
+
+
+def overview(request: HttpRequest) -> HttpResponse:
+    """The supervisors' overview: open cases and overdue actions per SSP district and level,
+    as counts only, with small counts suppressed."""
+    if not request.user.has_perm("cases.view_overview"):
+        raise PermissionDenied
+    cases, overdue = overdue_by_district_and_level()
+
+    def table(counts):
+        return [
+            (district, [shown[str(level)] for level in SspLevel.values], shown["I alt"])
+            for district, shown in sorted(suppress_rows(counts).items())
+        ]
+
+    return render(
+        request,
+        "cases/overview.html",
+        {"cases": table(cases), "overdue": table(overdue), "levels": SspLevel.choices},
     )
