@@ -12,7 +12,16 @@ from accounts.models import User
 from accounts.roles import Role
 from audit.actions import access_log_record, audit_event_record
 from audit.models import AccessKind
-from cases.models import CaseMember, EmergencyAccess, LevelChange, LevelRule, SspCase, Task
+from cases.models import (
+    CaseMember,
+    EmergencyAccess,
+    LevelChange,
+    LevelRule,
+    Referral,
+    ReferralStatus,
+    SspCase,
+    Task,
+)
 from people.models import Person
 
 CASE_FIELDS = [
@@ -186,3 +195,105 @@ def emergency_access_review(
         changes={"note": [None, access.review_note]},
     )
     return access
+
+
+@transaction.atomic
+def referral_send(
+    *,
+    by: User,
+    case: SspCase,
+    to_unit,
+    reason: str,
+    legal_basis: str,
+    necessity: str,
+    answer_by: date,
+    resent_from: Referral | None = None,
+) -> Referral:
+    if by.unit is None:
+        raise ValidationError({"to_unit": "Du skal høre til en enhed for at kunne henvise."})
+    if to_unit == by.unit:
+        raise ValidationError({"to_unit": "Vælg en anden enhed end din egen."})
+    if legal_basis == "rpl115" and not necessity.strip():
+        raise ValidationError(
+            {
+                "necessity": "Efter retsplejelovens § 115 skal det fremgå, hvorfor videregivelsen er nødvendig."
+            }
+        )
+    if answer_by <= timezone.localdate():
+        raise ValidationError({"answer_by": "Svarfristen skal ligge efter i dag."})
+    referral = Referral.objects.create(
+        case=case,
+        from_unit=by.unit,
+        to_unit=to_unit,
+        reason=reason,
+        legal_basis=legal_basis,
+        necessity=necessity,
+        answer_by=answer_by,
+        sent_by=by,
+        resent_from=resent_from,
+    )
+    audit_event_record(
+        by=by, action="referral.send", obj=referral, changes={"to_unit": [None, str(to_unit)]}
+    )
+    access_log_record(
+        by=by, kind=AccessKind.EXPORT, subject=case.person, purpose=f"Henvisning til {to_unit.name}"
+    )
+    return referral
+
+
+@transaction.atomic
+def referral_answer(*, by: User, referral: Referral, accept: bool, reason: str = "") -> Referral:
+    """The receiving unit accepts (the receiver joins the case's team) or declines with a reason."""
+    if by.unit_id != referral.to_unit_id:
+        raise PermissionDenied
+    if not referral.is_open:
+        raise ValidationError({"answer": "Henvisningen er allerede besvaret."})
+    if not accept and not reason.strip():
+        raise ValidationError({"reason": "Angiv hvorfor henvisningen afvises."})
+    referral.status = ReferralStatus.ACCEPTED if accept else ReferralStatus.DECLINED
+    referral.answered_by_user, referral.answered_at, referral.answer_reason = (
+        by,
+        timezone.now(),
+        reason.strip(),
+    )
+    referral.save()
+    if accept:
+        CaseMember.objects.get_or_create(
+            case=referral.case,
+            user=by,
+            defaults={"role_on_case": f"Modtager af henvisning ({referral.to_unit.name})"},
+        )
+    audit_event_record(
+        by=by,
+        action="referral.answer",
+        obj=referral,
+        changes={"status": ["sent", referral.status], "reason": [None, reason]},
+    )
+    return referral
+
+
+@transaction.atomic
+def referrals_escalate(*, today: date | None = None) -> int:
+    """Referrals unanswered past their deadline escalate: the sender gets a follow-up task."""
+    today = today or timezone.localdate()
+    overdue = Referral.objects.filter(
+        status=ReferralStatus.SENT, answer_by__lt=today
+    ).select_related("to_unit", "sent_by")
+    count = 0
+    for referral in overdue:
+        referral.status = ReferralStatus.ESCALATED
+        referral.save(update_fields=["status"])
+        Task.objects.create(
+            case=referral.case,
+            title=f"Henvisning til {referral.to_unit.name} er ubesvaret – følg op",
+            due_date=today,
+            responsible=referral.sent_by,
+        )
+        audit_event_record(
+            by=None,
+            action="referral.escalate",
+            obj=referral,
+            changes={"status": ["sent", "escalated"]},
+        )
+        count += 1
+    return count

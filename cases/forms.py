@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Unit
 from cases.models import LegalBasis, LevelRule, LevelRuleAction, SspLevel
 from people.models import CityDistrict, Sex
 
@@ -135,4 +136,31 @@ class SubjectAccessForm(forms.Form):
         label=_("Den registreredes CPR-nummer"),
         max_length=11,
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+
+
+class ReferralForm(forms.Form):
+    to_unit = forms.ModelChoiceField(
+        label=_("Til enhed (indgang)"), queryset=Unit.objects.select_related("department")
+    )
+    reason = forms.CharField(label=_("Årsag"), widget=forms.Textarea(attrs={"rows": 3}))
+    legal_basis = forms.ChoiceField(
+        label=_("Hjemmel for videregivelse"), choices=LegalBasis.choices, widget=forms.RadioSelect
+    )
+    necessity = forms.CharField(
+        label=_("Hvorfor er videregivelsen nødvendig? (§ 115)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    answer_by = forms.DateField(
+        label=_("Svarfrist"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+
+
+class ReferralAnswerForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[("accept", _("Modtag")), ("decline", _("Afvis"))], widget=forms.HiddenInput
+    )
+    reason = forms.CharField(
+        label=_("Begrundelse (skal udfyldes ved afvisning)"), required=False, max_length=1000
     )

@@ -250,3 +250,60 @@ class EmergencyAccess(models.Model):
 
     def __str__(self) -> str:
         return f"Nødadgang for {self.user} til person {self.person_id}"
+
+
+class ReferralStatus(models.TextChoices):
+    SENT = "sent", _("Sendt")
+    ACCEPTED = "accepted", _("Modtaget")
+    DECLINED = "declined", _("Afvist")
+    ESCALATED = "escalated", _("Ubesvaret – eskaleret")
+
+
+class Referral(models.Model):
+    """A referral of a case's young person from one unit to another unit's entry point (queue),
+    with the legal basis for what it shares and a deadline to answer (DOMAIN.md section 2,
+    'Coordination': it must be clear where to turn in each department)."""
+
+    case = models.ForeignKey(SspCase, on_delete=models.CASCADE, related_name="referrals")
+    from_unit = models.ForeignKey(
+        "accounts.Unit", on_delete=models.PROTECT, related_name="referrals_sent"
+    )
+    to_unit = models.ForeignKey(
+        "accounts.Unit",
+        on_delete=models.PROTECT,
+        related_name="referrals_received",
+        verbose_name=_("til enhed"),
+    )
+    reason = models.TextField(_("årsag"))
+    legal_basis = models.CharField(
+        _("hjemmel for videregivelse"), max_length=10, choices=LegalBasis.choices
+    )
+    necessity = models.TextField(_("hvorfor videregivelsen er nødvendig"), blank=True)
+    answer_by = models.DateField(_("svarfrist"))
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    sent_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(
+        max_length=10, choices=ReferralStatus.choices, default=ReferralStatus.SENT
+    )
+    answered_by_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answer_reason = models.TextField(_("begrundelse"), blank=True)
+    resent_from = models.OneToOneField(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="resent_as"
+    )
+
+    class Meta:
+        ordering = ["answer_by", "id"]
+        verbose_name = _("henvisning")
+        verbose_name_plural = _("henvisninger")
+
+    def __str__(self) -> str:
+        return f"Henvisning {self.pk} til {self.to_unit}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (ReferralStatus.SENT, ReferralStatus.ESCALATED)

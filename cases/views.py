@@ -1,5 +1,7 @@
 """Case pages. Every page that shows a person writes one access-log entry."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,9 +22,11 @@ from cases.forms import (
     LevelRuleForm,
     NewCaseForm,
     PersonSearchForm,
+    ReferralAnswerForm,
+    ReferralForm,
     SubjectAccessForm,
 )
-from cases.models import EmergencyAccess, LevelRule, SspLevel, Task
+from cases.models import EmergencyAccess, LevelRule, Referral, SspLevel, Task
 from cases.permissions import (
     cases_visible_to,
     get_case_for_user,
@@ -162,8 +166,11 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "cases/case_detail.html", _case_context(case, form))
 
 
-def _case_context(case, form) -> dict:
+def _case_context(case, form, referral_form=None) -> dict:
     return {
+        "referral_form": referral_form
+        or ReferralForm(initial={"answer_by": timezone.localdate() + timedelta(days=10)}),
+        "referrals": case.referrals.select_related("to_unit", "from_unit"),
         "case": case,
         "form": form,
         "today": timezone.localdate(),
@@ -351,3 +358,88 @@ def overview(request: HttpRequest) -> HttpResponse:
         "cases/overview.html",
         {"cases": table(cases), "overdue": table(overdue), "levels": SspLevel.choices},
     )
+
+
+def case_refer(request: HttpRequest, pk: int) -> HttpResponse:
+    case = get_case_for_user(request.user, pk)
+    resent_from = None
+    if request.GET.get("igen"):
+        resent_from = get_object_or_404(
+            Referral, pk=request.GET["igen"], case=case, status="declined"
+        )
+    initial = {"answer_by": timezone.localdate() + timedelta(days=10)}
+    if resent_from:
+        initial.update(
+            to_unit=resent_from.to_unit,
+            reason=resent_from.reason,
+            legal_basis=resent_from.legal_basis,
+            necessity=resent_from.necessity,
+        )
+    form = ReferralForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.referral_send(
+                by=request.user, case=case, resent_from=resent_from, **form.cleaned_data
+            )
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(
+                request,
+                _("Henvisningen er sendt til %(unit)s.")
+                % {"unit": form.cleaned_data["to_unit"].name},
+            )
+            return redirect("cases:case_detail", pk=pk)
+    return render(
+        request,
+        "cases/referral_form.html",
+        {"case": case, "form": form, "resent_from": resent_from},
+    )
+
+
+def referral_queue(request: HttpRequest) -> HttpResponse:
+    """The user's unit's entry point: incoming referrals (open first), and the user's own sent ones."""
+    incoming = Referral.objects.none()
+    if request.user.unit_id:
+        incoming = (
+            Referral.objects.filter(to_unit_id=request.user.unit_id)
+            .select_related("case__person", "from_unit")
+            .order_by("answered_at", "answer_by")
+        )
+        for referral in incoming:
+            access_log_record(
+                by=request.user,
+                kind=AccessKind.READ,
+                subject=referral.case.person,
+                purpose=f"Henvisningskø ({referral.to_unit.name})",
+            )
+    sent = (
+        Referral.objects.filter(sent_by=request.user)
+        .select_related("to_unit", "case__person")
+        .order_by("-sent_at")
+    )
+    return render(
+        request,
+        "cases/referral_queue.html",
+        {"incoming": incoming, "sent": sent, "today": timezone.localdate()},
+    )
+
+
+@require_POST
+def referral_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    referral = get_object_or_404(Referral, pk=pk, to_unit_id=request.user.unit_id)
+    form = ReferralAnswerForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.referral_answer(
+                by=request.user,
+                referral=referral,
+                accept=form.cleaned_data["decision"] == "accept",
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(m for ms in error.message_dict.values() for m in ms))
+        else:
+            messages.success(request, _("Henvisningen er besvaret."))
+    return redirect("cases:referral_queue")
