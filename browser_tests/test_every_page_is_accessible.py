@@ -26,6 +26,8 @@ PAGES = [
     ("/noedadgang/gennemgang/", "25-emergency-review"),
     ("/sager/overblik/", "26-case-overview"),
     ("/indsigt/", "27-subject-access-report"),
+    ("/niveauregler/ssp-plus/", "28-ssp-plus-settings"),
+    ("/henvisninger/", "29-referral-queue-admin"),
 ]
 
 

@@ -52,3 +52,4 @@ def test_an_ssp_consultant_registers_a_level_3_case_and_raises_it(
     assert_accessible(page, "35-person")
     page.get_by_role("button", name="Vis CPR-nummer").click()
     expect(page.get_by_text("050508-4321")).to_be_visible()
+    assert_accessible(page, "36-person-cpr-revealed")

@@ -17,11 +17,15 @@ from cases.models import (
     EmergencyAccess,
     LevelChange,
     LevelRule,
+    PlanGoal,
     Referral,
     ReferralStatus,
     SspCase,
+    SspPlusPlan,
+    SspPlusSettings,
     Task,
 )
+from cases.rules import ssp_plus_eligibility
 from people.models import Person
 
 CASE_FIELDS = [
@@ -297,3 +301,51 @@ def referrals_escalate(*, today: date | None = None) -> int:
         )
         count += 1
     return count
+
+
+@transaction.atomic
+def ssp_plus_plan_create(*, by: User, case: SspCase, referred_on: date) -> SspPlusPlan:
+    limits = SspPlusSettings.current()
+    eligible, reason = ssp_plus_eligibility(
+        born=case.person.birth_date,
+        referred_on=referred_on,
+        level=case.level,
+        min_age=limits.min_age,
+        max_age=limits.max_age,
+    )
+    if not eligible:
+        raise ValidationError({"referred_on": reason})
+    if hasattr(case, "ssp_plus_plan"):
+        raise ValidationError({"referred_on": "Sagen har allerede en SSP+-plan."})
+    plan = SspPlusPlan.objects.create(case=case, referred_on=referred_on, created_by=by)
+    audit_event_record(
+        by=by, action="ssp_plus_plan.create", obj=plan, changes={"eligibility": [None, reason]}
+    )
+    access_log_record(
+        by=by, kind=AccessKind.CHANGE, subject=case.person, purpose="Oprettelse af SSP+-plan"
+    )
+    return plan
+
+
+@transaction.atomic
+def plan_goal_add(
+    *, by: User, plan: SspPlusPlan, expected_version: int, area: str, description: str, offer=None
+) -> PlanGoal:
+    """Add a goal; the plan's version guards against two people editing it at once."""
+    if not SspPlusPlan.objects.filter(pk=plan.pk, version=expected_version).update(
+        version=F("version") + 1
+    ):
+        raise EditConflict
+    goal = PlanGoal(plan=plan, area=area, description=description, offer=offer)
+    goal.full_clean()
+    goal.save()
+    audit_event_record(
+        by=by,
+        action="plan_goal.add",
+        obj=goal,
+        changes={"goal": [None, str(goal)], "offer": [None, str(offer) if offer else None]},
+    )
+    access_log_record(
+        by=by, kind=AccessKind.CHANGE, subject=plan.case.person, purpose="Ændring af SSP+-plan"
+    )
+    return goal

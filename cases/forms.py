@@ -2,7 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Unit
-from cases.models import LegalBasis, LevelRule, LevelRuleAction, SspLevel
+from cases.models import LegalBasis, LevelRule, LevelRuleAction, PlanArea, SspLevel, SspPlusSettings
+from initiatives.models import Initiative
 from people.models import CityDistrict, Sex
 
 
@@ -164,3 +165,33 @@ class ReferralAnswerForm(forms.Form):
     reason = forms.CharField(
         label=_("Begrundelse (skal udfyldes ved afvisning)"), required=False, max_length=1000
     )
+
+
+class PlanGoalForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    area = forms.ChoiceField(label=_("Område"), choices=PlanArea.choices)
+    description = forms.CharField(label=_("Mål"), max_length=300)
+    offer = forms.ModelChoiceField(
+        label=_("Tilbud, der understøtter målet"), queryset=Initiative.objects.all(), required=False
+    )
+
+
+class SspPlusSettingsForm(forms.ModelForm):
+    class Meta:
+        model = SspPlusSettings
+        fields = ["min_age", "max_age"]
+        localized_fields = ["min_age", "max_age"]  # accepts 17,5
+        help_texts = {
+            "min_age": _("003 (2014): 17,5. København i dag: 18."),
+            "max_age": _("003 (2014): 24. København i dag: 25."),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("min_age") is not None
+            and cleaned.get("max_age") is not None
+            and cleaned["min_age"] > cleaned["max_age"]
+        ):
+            self.add_error("max_age", _("Til-alderen skal være mindst lig fra-alderen."))
+        return cleaned

@@ -307,3 +307,64 @@ class Referral(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in (ReferralStatus.SENT, ReferralStatus.ESCALATED)
+
+
+class SspPlusSettings(models.Model):
+    """The SSP+ age bounds, set by an administrator (seed 003: 17½–24; Copenhagen today: 18–25)."""
+
+    min_age = models.DecimalField(_("fra alder"), max_digits=4, decimal_places=1, default=18)
+    max_age = models.DecimalField(_("til alder"), max_digits=4, decimal_places=1, default=25)
+
+    class Meta:
+        verbose_name = _("SSP+-indstillinger")
+
+    def __str__(self) -> str:
+        return f"SSP+ {self.min_age}–{self.max_age} år"
+
+    @classmethod
+    def current(cls) -> "SspPlusSettings":
+        settings_row, _ = cls.objects.get_or_create(pk=1)
+        return settings_row
+
+
+class PlanArea(models.TextChoices):
+    EDUCATION = "education", _("Uddannelse")
+    JOB = "job", _("Job")
+    HOUSING = "housing", _("Bolig")
+    LEISURE = "leisure", _("Fritid")
+    DESISTANCE = "desistance", _("Ud af kriminalitet")
+
+
+class SspPlusPlan(models.Model):
+    """The coordinated, holistic plan for a young person in SSP+ (seed 003)."""
+
+    case = models.OneToOneField(SspCase, on_delete=models.CASCADE, related_name="ssp_plus_plan")
+    referred_on = models.DateField(_("henvist til SSP+"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    def __str__(self) -> str:
+        return f"SSP+-plan for {self.case.person}"
+
+
+class PlanGoal(models.Model):
+    plan = models.ForeignKey(SspPlusPlan, on_delete=models.CASCADE, related_name="goals")
+    area = models.CharField(_("område"), max_length=20, choices=PlanArea.choices)
+    description = models.CharField(_("mål"), max_length=300)
+    offer = models.ForeignKey(
+        "initiatives.Initiative",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="plan_goals",
+        verbose_name=_("tilbud, der understøtter målet"),
+    )
+    achieved = models.BooleanField(_("nået"), default=False)
+
+    class Meta:
+        ordering = ["plan", "area", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_area_display()}: {self.description}"

@@ -22,11 +22,21 @@ from cases.forms import (
     LevelRuleForm,
     NewCaseForm,
     PersonSearchForm,
+    PlanGoalForm,
     ReferralAnswerForm,
     ReferralForm,
+    SspPlusSettingsForm,
     SubjectAccessForm,
 )
-from cases.models import EmergencyAccess, LevelRule, Referral, SspLevel, Task
+from cases.models import (
+    EmergencyAccess,
+    LevelRule,
+    Referral,
+    SspLevel,
+    SspPlusPlan,
+    SspPlusSettings,
+    Task,
+)
 from cases.permissions import (
     cases_visible_to,
     get_case_for_user,
@@ -34,6 +44,7 @@ from cases.permissions import (
     persons_visible_to,
 )
 from cases.queries import overdue_by_district_and_level
+from cases.rules import ssp_plus_eligibility
 from people.actions import person_create, person_reveal_cpr
 from people.cpr import CprError, cpr_mask, cpr_parse
 from people.models import Person
@@ -167,7 +178,16 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _case_context(case, form, referral_form=None) -> dict:
+    limits = SspPlusSettings.current()
     return {
+        "ssp_plus": ssp_plus_eligibility(
+            born=case.person.birth_date,
+            referred_on=timezone.localdate(),
+            level=case.level,
+            min_age=limits.min_age,
+            max_age=limits.max_age,
+        ),
+        "plan": SspPlusPlan.objects.filter(case=case).first(),
         "referral_form": referral_form
         or ReferralForm(initial={"answer_by": timezone.localdate() + timedelta(days=10)}),
         "referrals": case.referrals.select_related("to_unit", "from_unit"),
@@ -443,3 +463,74 @@ def referral_answer(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Henvisningen er besvaret."))
     return redirect("cases:referral_queue")
+
+
+@require_POST
+def ssp_plus_plan_new(request: HttpRequest, pk: int) -> HttpResponse:
+    case = get_case_for_user(request.user, pk)
+    try:
+        actions.ssp_plus_plan_create(by=request.user, case=case, referred_on=timezone.localdate())
+    except ValidationError as error:
+        messages.error(request, " ".join(m for ms in error.message_dict.values() for m in ms))
+        return redirect("cases:case_detail", pk=pk)
+    return redirect("cases:ssp_plus_plan", pk=pk)
+
+
+def ssp_plus_plan(request: HttpRequest, pk: int) -> HttpResponse:
+    case = get_case_for_user(request.user, pk)
+    plan = get_object_or_404(SspPlusPlan, case=case)
+    access_log_record(
+        by=request.user, kind=AccessKind.READ, subject=case.person, purpose="Visning af SSP+-plan"
+    )
+    form = PlanGoalForm(request.POST or None, initial={"version": plan.version})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.plan_goal_add(
+                by=request.user,
+                plan=plan,
+                expected_version=data["version"],
+                area=data["area"],
+                description=data["description"],
+                offer=data["offer"],
+            )
+        except actions.EditConflict:
+            form.add_error(
+                None,
+                _(
+                    "En anden har ændret planen imens. Dit mål er ikke gemt — se planen herunder, og tilføj det igen."
+                ),
+            )
+        else:
+            messages.success(request, _("Målet er tilføjet planen."))
+            return redirect("cases:ssp_plus_plan", pk=pk)
+    plan.refresh_from_db()
+    return render(
+        request,
+        "cases/ssp_plus_plan.html",
+        {"case": case, "plan": plan, "form": form, "goals": plan.goals.select_related("offer")},
+    )
+
+
+def ssp_plus_settings(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("cases.configure_level_rules"):
+        raise PermissionDenied
+    form = SspPlusSettingsForm(request.POST or None, instance=SspPlusSettings.current())
+    if request.method == "POST" and form.is_valid():
+        before = SspPlusSettings.current()
+        with transaction.atomic():
+            form.save()
+            audit_event_record(
+                by=request.user,
+                action="ssp_plus_settings.update",
+                obj=form.instance,
+                changes={
+                    "ages": [
+                        f"{before.min_age}–{before.max_age}",
+                        f"{form.instance.min_age}–{form.instance.max_age}",
+                    ]
+                },
+            )
+        messages.success(request, _("SSP+-aldersgrænserne er gemt."))
+        return redirect("cases:level_rules")
+    return render(request, "cases/ssp_plus_settings.html", {"form": form})

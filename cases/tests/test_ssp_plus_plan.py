@@ -1,0 +1,81 @@
+from datetime import date
+from decimal import Decimal
+
+from django.test import Client
+
+from cases.actions import ssp_case_open
+from cases.models import PlanGoal, SspPlusPlan, SspPlusSettings
+from conftest import login_client
+from initiatives.models import Initiative
+from people.actions import person_create
+
+
+def _case_for(ssp_consultant, born, level=3):
+    person = person_create(
+        by=ssp_consultant, first_name="Plus", last_name="Demo", birth_date=born, purpose="t"
+    )
+    return ssp_case_open(
+        by=ssp_consultant,
+        person=person,
+        level=level,
+        reporting_partner="Kriminalforsorgen",
+        reported_on=date(2026, 11, 1),
+        ssp_district="3 Nørrebro",
+        description="x",
+        legal_basis="consent",
+        consent_date=date(2026, 11, 1),
+        consent_scope="SSP+",
+    )
+
+
+def test_an_eligible_young_person_gets_a_plan_with_goals_and_offers(ssp_consultant):
+    case = _case_for(ssp_consultant, date(2005, 1, 1))
+    client = login_client(Client(), ssp_consultant)
+    assert "Opret SSP+-plan" in client.get(f"/sager/{case.pk}/").content.decode()
+    client.post(f"/sager/{case.pk}/ssp-plus/ny/")
+    plan = SspPlusPlan.objects.get(case=case)
+    exit_programme = Initiative.objects.get(slug="exit-programmet")
+    client.post(
+        f"/sager/{case.pk}/ssp-plus/",
+        {
+            "version": plan.version,
+            "area": "desistance",
+            "description": "Ud af bandemiljøet",
+            "offer": exit_programme.pk,
+        },
+    )
+    assert PlanGoal.objects.get(plan=plan).offer == exit_programme
+
+
+def test_a_stale_plan_edit_is_refused(ssp_consultant):
+    case = _case_for(ssp_consultant, date(2005, 1, 1))
+    client = login_client(Client(), ssp_consultant)
+    client.post(f"/sager/{case.pk}/ssp-plus/ny/")
+    client.post(
+        f"/sager/{case.pk}/ssp-plus/", {"version": 1, "area": "job", "description": "Første mål"}
+    )
+    page = client.post(
+        f"/sager/{case.pk}/ssp-plus/", {"version": 1, "area": "job", "description": "Andet mål"}
+    ).content.decode()
+    assert "En anden har ændret planen imens" in page
+    assert list(PlanGoal.objects.values_list("description", flat=True)) == ["Første mål"]
+
+
+def test_a_16_year_old_is_not_eligible_and_is_told_why(ssp_consultant):
+    case = _case_for(ssp_consultant, date(2010, 6, 1))
+    client = login_client(Client(), ssp_consultant)
+    assert "SSP+ starter ved 18 år" in client.get(f"/sager/{case.pk}/").content.decode()
+    client.post(f"/sager/{case.pk}/ssp-plus/ny/")
+    assert not SspPlusPlan.objects.exists()
+
+
+def test_an_administrator_sets_the_003_bounds(administrator):
+    client = login_client(Client(), administrator)
+    assert (
+        client.post("/niveauregler/ssp-plus/", {"min_age": "17,5", "max_age": "24"}).status_code
+        == 302
+    )
+    assert (SspPlusSettings.current().min_age, SspPlusSettings.current().max_age) == (
+        Decimal("17.5"),
+        Decimal("24"),
+    )
