@@ -28,6 +28,7 @@ PAGES = [
     ("/indsigt/", "27-subject-access-report"),
     ("/niveauregler/ssp-plus/", "28-ssp-plus-settings"),
     ("/henvisninger/", "29-referral-queue-admin"),
+    ("/interventionsteam/styregruppe/", "29a-intervention-steering-admin"),
 ]
 
 

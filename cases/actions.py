@@ -26,7 +26,7 @@ from cases.models import (
     Task,
 )
 from cases.rules import ssp_plus_eligibility
-from people.models import Person
+from people.models import Household, HouseholdMember, HouseholdRole, Person
 
 CASE_FIELDS = [
     "level",
@@ -81,6 +81,9 @@ def ssp_case_open(*, by: User, person: Person, **fields) -> SspCase:
     case.full_clean()
     case.save()
     CaseMember.objects.create(case=case, user=by, role_on_case="Opretter")
+    if not person.household_memberships.exists():
+        household = Household.objects.create(name=f"Familien {person.last_name}")
+        HouseholdMember.objects.create(household=household, person=person, role=HouseholdRole.CHILD)
     LevelChange.objects.create(
         case=case, from_level=None, to_level=case.level, reason="Sagen oprettet", changed_by=by
     )

@@ -1,10 +1,18 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Unit
-from cases.models import LegalBasis, LevelRule, LevelRuleAction, PlanArea, SspLevel, SspPlusSettings
+from accounts.models import Unit, User
+from cases.models import (
+    LegalBasis,
+    LevelRule,
+    LevelRuleAction,
+    Phase,
+    PlanArea,
+    SspLevel,
+    SspPlusSettings,
+)
 from initiatives.models import Initiative
-from people.models import CityDistrict, Sex
+from people.models import CityDistrict, HouseholdRole, Person, Sex
 
 
 class PersonSearchForm(forms.Form):
@@ -195,3 +203,72 @@ class SspPlusSettingsForm(forms.ModelForm):
         ):
             self.add_error("max_age", _("Til-alderen skal være mindst lig fra-alderen."))
         return cleaned
+
+
+class TeamMemberForm(forms.Form):
+    user = forms.ModelChoiceField(
+        label=_("Fagperson"),
+        queryset=User.objects.filter(is_active=True).select_related("department"),
+    )
+    role_on_team = forms.CharField(
+        label=_("Rolle i teamet"),
+        max_length=200,
+        help_text=_("F.eks. sagsbehandler i jobcentret, skolens AKT-lærer"),
+    )
+
+
+class PhaseForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    to_phase = forms.ChoiceField(label=_("Ny fase"), choices=Phase.choices)
+    note = forms.CharField(
+        label=_("Begrundelse / progression"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class TeamTaskForm(forms.Form):
+    responsible = forms.ModelChoiceField(
+        label=_("Ansvarlig i teamet"), queryset=User.objects.none()
+    )
+    title = forms.CharField(label=_("Opgave"), max_length=200)
+    due_date = forms.DateField(label=_("Frist"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, course=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if course is not None:
+            self.fields["responsible"].queryset = User.objects.filter(
+                intervention_teams__course=course
+            )
+
+
+class ProgressNoteForm(forms.Form):
+    text = forms.CharField(label=_("Notat"), widget=forms.Textarea(attrs={"rows": 3}))
+    is_meeting = forms.BooleanField(label=_("Referat af teammøde"), required=False)
+
+
+class FamilyGoalForm(forms.Form):
+    person = forms.ModelChoiceField(label=_("Familiemedlem"), queryset=Person.objects.none())
+    description = forms.CharField(label=_("Mål"), max_length=300)
+
+    def __init__(self, *args, course=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if course is not None:
+            self.fields["person"].queryset = Person.objects.filter(
+                household_memberships__household=course.household
+            )
+
+
+class FamilyMemberForm(forms.Form):
+    first_name = forms.CharField(label=_("Fornavn"), max_length=100)
+    last_name = forms.CharField(label=_("Efternavn"), max_length=100)
+    cpr = forms.CharField(
+        label=_("CPR-nummer"),
+        max_length=11,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    birth_date = forms.DateField(
+        label=_("Fødselsdato (kun uden CPR-nummer)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    role = forms.ChoiceField(label=_("Rolle i familien"), choices=HouseholdRole.choices)

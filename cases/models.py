@@ -189,7 +189,14 @@ class TaskQuerySet(models.QuerySet):
 
 
 class Task(models.Model):
-    case = models.ForeignKey(SspCase, on_delete=models.CASCADE, related_name="tasks")
+    """An action with a deadline for one responsible person, on an SSP case or an intervention course."""
+
+    case = models.ForeignKey(
+        SspCase, on_delete=models.CASCADE, related_name="tasks", null=True, blank=True
+    )
+    course = models.ForeignKey(
+        "InterventionCourse", on_delete=models.CASCADE, related_name="tasks", null=True, blank=True
+    )
     title = models.CharField(_("opgave"), max_length=200)
     due_date = models.DateField(_("frist"))
     responsible = models.ForeignKey(
@@ -205,6 +212,13 @@ class Task(models.Model):
 
     class Meta:
         ordering = ["due_date", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(case__isnull=False, course__isnull=True)
+                | Q(case__isnull=True, course__isnull=False),
+                name="task_on_case_or_course",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.title} (frist {self.due_date:%d.%m.%Y})"
@@ -368,3 +382,135 @@ class PlanGoal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_area_display()}: {self.description}"
+
+
+class InterventionProgramme(models.Model):
+    """The intervention-team initiative's settings (000/001): where it runs, its capacity and
+    the visible weights used to rank families by need. One row; an administrator edits it."""
+
+    running_districts = models.CharField(
+        _("bydele, hvor indsatsen kører"),
+        max_length=200,
+        default="noerrebro,broenshoej-husum",
+        help_text=_(
+            "Kommasepareret, f.eks. noerrebro,broenshoej-husum (Tingbjerg ligger i Brønshøj-Husum)."
+        ),
+    )
+    district_capacity = models.PositiveSmallIntegerField(
+        _("familier pr. bydel ad gangen"), default=10
+    )
+    period_capacity = models.PositiveSmallIntegerField(_("familier i alt i perioden"), default=30)
+    period_start = models.DateField(_("periode fra"), default=date(2010, 1, 1))
+    period_end = models.DateField(_("periode til"), default=date(2011, 12, 31))
+    weight_level_4_case = models.PositiveSmallIntegerField(_("vægt pr. sag på niveau 4"), default=5)
+    weight_level_3_case = models.PositiveSmallIntegerField(_("vægt pr. sag på niveau 3"), default=3)
+    weight_child_with_case = models.PositiveSmallIntegerField(
+        _("vægt pr. barn med SSP-sag"), default=2
+    )
+    weight_younger_sibling = models.PositiveSmallIntegerField(
+        _("vægt pr. yngre søskende"), default=1
+    )
+
+    def __str__(self) -> str:
+        return "Interventionsteam"
+
+    @classmethod
+    def current(cls) -> "InterventionProgramme":
+        programme, _ = cls.objects.get_or_create(pk=1)
+        return programme
+
+    def districts(self) -> set[str]:
+        return {d.strip() for d in self.running_districts.split(",") if d.strip()}
+
+
+class Phase(models.TextChoices):
+    INTENSIVE = "intensive", _("Intensiv fase")
+    PHASE_OUT = "phase_out", _("Udfasning")
+    AFTERCARE = "aftercare", _("Efterværn")
+    ENDED = "ended", _("Afsluttet")
+
+
+class InterventionCourse(models.Model):
+    """One family's course with an intervention team, led by a coordinator (SOF)."""
+
+    household = models.ForeignKey(
+        "people.Household", on_delete=models.PROTECT, related_name="intervention_courses"
+    )
+    district = models.CharField(_("bydel"), max_length=20)
+    coordinator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="coordinated_courses"
+    )
+    admitted_on = models.DateField(_("optaget"))
+    phase = models.CharField(
+        _("fase"), max_length=10, choices=Phase.choices, default=Phase.INTENSIVE
+    )
+    phase_started_on = models.DateField(_("fasen begyndte"))
+    need_score = models.PositiveSmallIntegerField(_("behovsscore ved optagelse"), default=0)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        ordering = ["-admitted_on"]
+        verbose_name = _("interventionsforløb")
+
+    def __str__(self) -> str:
+        return f"Interventionsforløb for {self.household}"
+
+
+class PhaseDecision(models.Model):
+    course = models.ForeignKey(
+        InterventionCourse, on_delete=models.CASCADE, related_name="phase_decisions"
+    )
+    from_phase = models.CharField(max_length=10, choices=Phase.choices, blank=True)
+    to_phase = models.CharField(max_length=10, choices=Phase.choices)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_on = models.DateField(default=timezone.localdate)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["course", "decided_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.from_phase} → {self.to_phase}"
+
+
+class TeamMember(models.Model):
+    """A professional on the family's team, from any department or partner."""
+
+    course = models.ForeignKey(InterventionCourse, on_delete=models.CASCADE, related_name="team")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="intervention_teams"
+    )
+    role_on_team = models.CharField(_("rolle i teamet"), max_length=200)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["course", "user"], name="team_member_once")]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.role_on_team})"
+
+
+class FamilyGoal(models.Model):
+    course = models.ForeignKey(InterventionCourse, on_delete=models.CASCADE, related_name="goals")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="family_goals")
+    description = models.CharField(_("mål"), max_length=300)
+
+    def __str__(self) -> str:
+        return self.description
+
+
+class ProgressNote(models.Model):
+    course = models.ForeignKey(InterventionCourse, on_delete=models.CASCADE, related_name="notes")
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    written_on = models.DateField(default=timezone.localdate)
+    is_meeting = models.BooleanField(_("teammøde"), default=False)
+    text = models.TextField(_("notat"))
+
+    class Meta:
+        ordering = ["-written_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"Notat {self.written_on}"

@@ -24,6 +24,11 @@ rules.add_perm("cases.open_case", can_work_on_cases)
 rules.add_perm("cases.configure_level_rules", has_role(Role.ADMINISTRATOR))
 rules.add_perm("cases.break_the_glass", can_work_on_cases | has_role(Role.ADMINISTRATOR))
 rules.add_perm("cases.review_emergency_access", has_role(Role.ADMINISTRATOR))
+rules.add_perm("cases.admit_families", has_role(Role.COORDINATOR))
+rules.add_perm(
+    "cases.view_steering",
+    has_role(Role.COORDINATOR) | has_role(Role.ADMINISTRATOR) | has_role(Role.ANALYST),
+)
 # Aggregates only (no person), so analysts may see them too.
 rules.add_perm(
     "cases.view_overview", can_work_on_cases | has_role(Role.ADMINISTRATOR) | has_role(Role.ANALYST)
@@ -51,7 +56,12 @@ def cases_visible_to(user) -> QuerySet[SspCase]:
 
 
 def persons_visible_to(user) -> QuerySet[Person]:
-    return Person.objects.filter(ssp_cases__in=cases_visible_to(user)).distinct()
+    """Persons with a visible case, and the members of families whose intervention team the
+    user coordinates or is on."""
+    if not user.is_authenticated:
+        return Person.objects.none()
+    on_team = Q(household_memberships__household__intervention_courses__team__user=user)
+    return Person.objects.filter(Q(ssp_cases__in=cases_visible_to(user)) | on_team).distinct()
 
 
 def get_person_for_user(user, pk: int) -> Person:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cases import views
+from cases import intervention_views, views
 
 app_name = "cases"
 
@@ -23,6 +23,23 @@ urlpatterns = [
     path("noedadgang/", views.emergency_access, name="emergency_access"),
     path("noedadgang/gennemgang/", views.emergency_review, name="emergency_review"),
     path("indsigt/", views.subject_access_report, name="subject_access_report"),
+    path("interventionsteam/", intervention_views.intake, name="intervention_intake"),
+    path(
+        "interventionsteam/optag/<int:household_id>/",
+        intervention_views.admit,
+        name="intervention_admit",
+    ),
+    path(
+        "interventionsteam/styregruppe/", intervention_views.steering, name="intervention_steering"
+    ),
+    path(
+        "interventionsteam/<int:pk>/", intervention_views.course_detail, name="intervention_course"
+    ),
+    path(
+        "interventionsteam/<int:pk>/<str:what>/",
+        intervention_views.course_action,
+        name="intervention_action",
+    ),
     path("niveauregler/", views.level_rules, name="level_rules"),
     path("niveauregler/<int:level>/", views.level_rule_edit, name="level_rule_edit"),
 ]

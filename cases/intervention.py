@@ -1,0 +1,285 @@
+"""Intervention teams: intake by need, admission within capacity, the team, phases and notes.
+Actions are atomic and audited; every use of a family member's data is logged."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from accounts.models import User
+from accounts.roles import Role
+from audit.actions import access_log_record, audit_event_record
+from audit.models import AccessKind
+from cases.intervention_rules import FamilyNeed, NeedWeights, can_admit, need_score, qualifies
+from cases.models import (
+    FamilyGoal,
+    InterventionCourse,
+    InterventionProgramme,
+    Phase,
+    PhaseDecision,
+    ProgressNote,
+    Task,
+    TeamMember,
+)
+from people.models import Household, HouseholdRole
+
+ACTIVE_PHASES = [Phase.INTENSIVE, Phase.PHASE_OUT, Phase.AFTERCARE]
+
+
+class EditConflict(Exception):
+    """The course changed after this edit began; nothing was written."""
+
+
+@dataclass
+class Candidate:
+    household: Household
+    district: str
+    need: FamilyNeed
+    score: int
+
+
+def programme_weights(programme: InterventionProgramme) -> NeedWeights:
+    return NeedWeights(
+        per_level_4_case=programme.weight_level_4_case,
+        per_level_3_case=programme.weight_level_3_case,
+        per_child_with_case=programme.weight_child_with_case,
+        per_younger_sibling=programme.weight_younger_sibling,
+    )
+
+
+def family_candidates(programme: InterventionProgramme) -> list[Candidate]:
+    """Qualifying families not already in a course, most need first."""
+    households = (
+        Household.objects.filter(
+            members__person__ssp_cases__level__gte=3,
+            members__person__ssp_cases__closed_at__isnull=True,
+        )
+        .exclude(intervention_courses__phase__in=ACTIVE_PHASES)
+        .distinct()
+        .prefetch_related("members__person__ssp_cases")
+    )
+    weights, candidates = programme_weights(programme), []
+    for household in households:
+        members = list(household.members.all())
+        open_cases = [c for m in members for c in m.person.ssp_cases.all() if c.closed_at is None]
+        with_cases = [
+            m for m in members if any(c.closed_at is None for c in m.person.ssp_cases.all())
+        ]
+        district = next((m.person.district for m in with_cases if m.person.district), "")
+        if not qualifies(
+            highest_level=max(c.level for c in open_cases),
+            district=district,
+            running_in=programme.districts(),
+        ):
+            continue
+        oldest = min(m.person.birth_date for m in with_cases)
+        need = FamilyNeed(
+            level_4_cases=sum(c.level == 4 for c in open_cases),
+            level_3_cases=sum(c.level == 3 for c in open_cases),
+            children_with_cases=len(with_cases),
+            younger_siblings=sum(
+                1
+                for m in members
+                if m not in with_cases
+                and m.role in (HouseholdRole.CHILD, HouseholdRole.SIBLING)
+                and m.person.birth_date > oldest
+            ),
+        )
+        candidates.append(
+            Candidate(
+                household=household, district=district, need=need, score=need_score(need, weights)
+            )
+        )
+    return sorted(candidates, key=lambda c: (-c.score, c.household.pk))
+
+
+def _log_family(by: User, household: Household, kind: str, purpose: str) -> None:
+    for member in household.members.select_related("person"):
+        access_log_record(by=by, kind=kind, subject=member.person, purpose=purpose)
+
+
+@transaction.atomic
+def course_admit(
+    *, by: User, candidate: Candidate, today: date | None = None
+) -> InterventionCourse:
+    if not by.has_role(Role.COORDINATOR):
+        raise PermissionDenied
+    today = today or timezone.localdate()
+    programme = InterventionProgramme.current()
+    active_here = InterventionCourse.objects.filter(
+        district=candidate.district, phase__in=ACTIVE_PHASES
+    ).count()
+    in_period = InterventionCourse.objects.filter(
+        admitted_on__gte=programme.period_start, admitted_on__lte=programme.period_end
+    ).count()
+    if not can_admit(
+        active_in_district=active_here,
+        district_capacity=programme.district_capacity,
+        admitted_in_period=in_period,
+        period_capacity=programme.period_capacity,
+    ):
+        raise ValidationError(
+            {
+                "capacity": (
+                    f"Der er ikke plads: højst {programme.district_capacity} familier pr. bydel ad gangen "
+                    f"og {programme.period_capacity} i perioden."
+                )
+            }
+        )
+    course = InterventionCourse.objects.create(
+        household=candidate.household,
+        district=candidate.district,
+        coordinator=by,
+        admitted_on=today,
+        phase=Phase.INTENSIVE,
+        phase_started_on=today,
+        need_score=candidate.score,
+    )
+    TeamMember.objects.create(course=course, user=by, role_on_team="Koordinator")
+    PhaseDecision.objects.create(
+        course=course,
+        from_phase="",
+        to_phase=Phase.INTENSIVE,
+        decided_by=by,
+        decided_on=today,
+        note="Optaget",
+    )
+    audit_event_record(
+        by=by,
+        action="intervention_course.admit",
+        obj=course,
+        changes={"need_score": [None, candidate.score]},
+    )
+    _log_family(by, candidate.household, AccessKind.CREATE, "Optagelse i interventionsteam")
+    return course
+
+
+def _require_coordinator(by: User, course: InterventionCourse) -> None:
+    if course.coordinator_id != by.pk:
+        raise PermissionDenied
+
+
+@transaction.atomic
+def team_member_add(
+    *, by: User, course: InterventionCourse, user: User, role_on_team: str
+) -> TeamMember:
+    _require_coordinator(by, course)
+    if user.department_id is None:
+        raise ValidationError(
+            {"user": "Et teammedlem skal høre til en forvaltning eller en samarbejdspartner."}
+        )
+    if user.has_role(Role.ANALYST) or user.has_role(Role.COMMITTEE_READER):
+        raise ValidationError({"user": "Analytikere og udvalgslæsere kan ikke være med i et team."})
+    member, _ = TeamMember.objects.get_or_create(
+        course=course, user=user, defaults={"role_on_team": role_on_team}
+    )
+    audit_event_record(
+        by=by,
+        action="team_member.add",
+        obj=member,
+        changes={"user": [None, user.username], "role": [None, role_on_team]},
+    )
+    return member
+
+
+@transaction.atomic
+def course_change_phase(
+    *, by: User, course: InterventionCourse, to_phase: str, note: str, expected_version: int
+) -> InterventionCourse:
+    _require_coordinator(by, course)
+    if to_phase == course.phase:
+        raise ValidationError({"to_phase": "Familien er allerede i denne fase."})
+    if not InterventionCourse.objects.filter(pk=course.pk, version=expected_version).update(
+        version=F("version") + 1
+    ):
+        raise EditConflict
+    today = timezone.localdate()
+    PhaseDecision.objects.create(
+        course=course,
+        from_phase=course.phase,
+        to_phase=to_phase,
+        decided_by=by,
+        decided_on=today,
+        note=note,
+    )
+    from_phase = course.phase
+    InterventionCourse.objects.filter(pk=course.pk).update(phase=to_phase, phase_started_on=today)
+    course.refresh_from_db()
+    audit_event_record(
+        by=by,
+        action="intervention_course.phase",
+        obj=course,
+        changes={"phase": [from_phase, to_phase], "note": [None, note]},
+    )
+    return course
+
+
+@transaction.atomic
+def team_task_add(
+    *, by: User, course: InterventionCourse, responsible: User, title: str, due_date: date
+) -> Task:
+    _require_coordinator(by, course)
+    if not course.team.filter(user=responsible).exists():
+        raise ValidationError({"responsible": "Opgaven skal gives til et medlem af teamet."})
+    task = Task.objects.create(
+        course=course, title=title, due_date=due_date, responsible=responsible
+    )
+    audit_event_record(
+        by=by,
+        action="team_task.add",
+        obj=task,
+        changes={"title": [None, title], "responsible": [None, responsible.username]},
+    )
+    return task
+
+
+@transaction.atomic
+def progress_note_add(
+    *, by: User, course: InterventionCourse, text: str, is_meeting: bool
+) -> ProgressNote:
+    note = ProgressNote.objects.create(
+        course=course, written_by=by, text=text, is_meeting=is_meeting
+    )
+    audit_event_record(
+        by=by, action="progress_note.add", obj=note, changes={"meeting": [None, is_meeting]}
+    )
+    return note
+
+
+@transaction.atomic
+def family_goal_add(
+    *, by: User, course: InterventionCourse, person, description: str
+) -> FamilyGoal:
+    _require_coordinator(by, course)
+    if not course.household.members.filter(person=person).exists():
+        raise ValidationError({"person": "Målet skal gælde et medlem af familien."})
+    goal = FamilyGoal.objects.create(course=course, person=person, description=description)
+    audit_event_record(
+        by=by, action="family_goal.add", obj=goal, changes={"goal": [None, description]}
+    )
+    return goal
+
+
+def courses_visible_to(user):
+    return InterventionCourse.objects.filter(Q(coordinator=user) | Q(team__user=user)).distinct()
+
+
+def steering_counts() -> tuple[dict[str, dict[str, int]], dict[str, dict[str, int]]]:
+    """Families per district and phase, and overdue team tasks per district and phase."""
+    phases = [p.value for p in Phase]
+    families: dict[str, dict[str, int]] = {}
+    for course in InterventionCourse.objects.values("district", "phase"):
+        families.setdefault(course["district"], dict.fromkeys(phases, 0))[course["phase"]] += 1
+    overdue: dict[str, dict[str, int]] = {d: dict.fromkeys(phases, 0) for d in families}
+    for task in (
+        Task.objects.overdue()
+        .filter(course__isnull=False)
+        .values("course__district", "course__phase")
+    ):
+        overdue.setdefault(task["course__district"], dict.fromkeys(phases, 0))[
+            task["course__phase"]
+        ] += 1
+    return families, overdue

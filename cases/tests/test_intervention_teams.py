@@ -1,0 +1,141 @@
+from datetime import date, timedelta
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from accounts.roles import Role
+from cases.actions import ssp_case_open
+from cases.models import InterventionCourse, InterventionProgramme, PhaseDecision, TeamMember
+from conftest import ROLE_NAMES, login_client, make_user
+from people.actions import person_create
+
+
+def _family(ssp_consultant, name, level, district="noerrebro"):
+    person = person_create(
+        by=ssp_consultant,
+        first_name="Barn",
+        last_name=name,
+        birth_date=date(2009, 1, 1),
+        district=district,
+        purpose="t",
+    )
+    ssp_case_open(
+        by=ssp_consultant,
+        person=person,
+        level=level,
+        reporting_partner="Politi",
+        reported_on=date(2026, 11, 1),
+        ssp_district="3 Nørrebro",
+        description="x",
+        legal_basis="consent",
+        consent_date=date(2026, 11, 1),
+        consent_scope="SSP",
+    )
+    return person.household_memberships.get().household
+
+
+def test_qualifying_families_are_ranked_by_visible_need(ssp_consultant, coordinator):
+    _family(ssp_consultant, "Treer", 3)
+    _family(ssp_consultant, "Firer", 4)
+    _family(ssp_consultant, "Toer", 2)
+    _family(ssp_consultant, "Valby", 4, district="valby")
+    page = login_client(Client(), coordinator).get("/interventionsteam/").content.decode()
+    assert page.index("Familien Firer") < page.index("Familien Treer")
+    assert "Familien Toer" not in page and "Familien Valby" not in page
+
+
+def test_a_coordinator_admits_builds_a_team_across_departments_and_moves_to_phase_out(
+    ssp_consultant, coordinator, caseworker, catalogue
+):
+    household = _family(ssp_consultant, "Firer", 4)
+    client = login_client(Client(), coordinator)
+    response = client.post(f"/interventionsteam/optag/{household.pk}/")
+    course = InterventionCourse.objects.get(household=household)
+    assert response["Location"] == f"/interventionsteam/{course.pk}/"
+    teacher = make_user("buf_teacher", [Role.CASEWORKER], "BUF")
+    for user, role in [(caseworker, "Jobcentret"), (teacher, "Skolen")]:
+        client.post(
+            f"/interventionsteam/{course.pk}/team/", {"user": user.pk, "role_on_team": role}
+        )
+    assert {m.user.department.code for m in course.team.select_related("user__department")} == {
+        "SOF",
+        "BIF",
+        "BUF",
+    }
+    assert (
+        login_client(Client(), caseworker)
+        .get(f"/personer/{household.members.get().person_id}/")
+        .status_code
+        == 200
+    )
+    client.post(
+        f"/interventionsteam/{course.pk}/phase/",
+        {"version": course.version, "to_phase": "phase_out", "note": "God progression"},
+    )
+    course.refresh_from_db()
+    assert course.phase == "phase_out"
+    assert list(PhaseDecision.objects.filter(course=course).values_list("to_phase", flat=True)) == [
+        "intensive",
+        "phase_out",
+    ]
+
+
+def test_a_team_member_without_a_department_is_refused(ssp_consultant, coordinator, catalogue):
+    household = _family(ssp_consultant, "Firer", 4)
+    client = login_client(Client(), coordinator)
+    client.post(f"/interventionsteam/optag/{household.pk}/")
+    course = InterventionCourse.objects.get()
+    loner = make_user("no_department", [Role.CASEWORKER], None)
+    page = client.post(
+        f"/interventionsteam/{course.pk}/team/", {"user": loner.pk, "role_on_team": "x"}
+    ).content.decode()
+    assert "Et teammedlem skal høre til en forvaltning" in page
+    assert not TeamMember.objects.filter(user=loner).exists()
+
+
+def test_admission_respects_the_capacity_per_district(ssp_consultant, coordinator):
+    InterventionProgramme.objects.update_or_create(pk=1, defaults={"district_capacity": 1})
+    first, second = _family(ssp_consultant, "En", 4), _family(ssp_consultant, "To", 4)
+    client = login_client(Client(), coordinator)
+    client.post(f"/interventionsteam/optag/{first.pk}/")
+    response = client.post(f"/interventionsteam/optag/{second.pk}/", follow=True)
+    assert "Der er ikke plads" in response.content.decode()
+    assert InterventionCourse.objects.count() == 1
+
+
+def test_the_system_proposes_the_next_phase_when_its_time_has_come(ssp_consultant, coordinator):
+    household = _family(ssp_consultant, "Firer", 4)
+    client = login_client(Client(), coordinator)
+    client.post(f"/interventionsteam/optag/{household.pk}/")
+    InterventionCourse.objects.update(phase_started_on=timezone.localdate() - timedelta(days=200))
+    page = client.get(f"/interventionsteam/{InterventionCourse.objects.get().pk}/").content.decode()
+    assert "Systemet foreslår næste fase" in page and "Udfasning" in page
+
+
+@pytest.mark.parametrize("role", ROLE_NAMES)
+def test_the_steering_group_sees_aggregates_only(all_roles, ssp_consultant, role):
+    household = _family(ssp_consultant, "Firer", 4)
+    InterventionCourse.objects.create(
+        household=household,
+        district="noerrebro",
+        coordinator=all_roles["coordinator"],
+        admitted_on=date(2026, 1, 1),
+        phase_started_on=date(2026, 1, 1),
+    )
+    response = login_client(Client(), all_roles[role]).get("/interventionsteam/styregruppe/")
+    assert response.status_code == (
+        200 if role in {"coordinator", "administrator", "analyst"} else 403
+    )
+    if response.status_code == 200:
+        assert (
+            "Familien Firer" not in response.content.decode()
+            and "&lt;5" in response.content.decode()
+        )
+
+
+@pytest.mark.parametrize("role", ROLE_NAMES)
+def test_only_coordinators_see_the_prioritisation_list(all_roles, role):
+    assert login_client(Client(), all_roles[role]).get("/interventionsteam/").status_code == (
+        200 if role == "coordinator" else 403
+    )
