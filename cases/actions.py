@@ -352,3 +352,26 @@ def plan_goal_add(
         by=by, kind=AccessKind.CHANGE, subject=plan.case.person, purpose="Ændring af SSP+-plan"
     )
     return goal
+
+
+@transaction.atomic
+def ssp_case_close(*, by: User, case: SspCase, reason: str) -> SspCase:
+    if not reason.strip():
+        raise ValidationError({"reason": "Angiv hvorfor sagen lukkes."})
+    if case.closed_at is None:
+        case.closed_at = timezone.now()
+        case.save(update_fields=["closed_at"])
+        Task.objects.filter(case=case, done_at__isnull=True).delete()
+        audit_event_record(
+            by=by,
+            action="ssp_case.close",
+            obj=case,
+            changes={"closed": [False, True], "reason": [None, reason]},
+        )
+        access_log_record(
+            by=by,
+            kind=AccessKind.CHANGE,
+            subject=case.person,
+            purpose=f"Lukning af SSP-sag {case.pk}",
+        )
+    return case

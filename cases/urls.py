@@ -14,6 +14,7 @@ urlpatterns = [
     path("sager/<int:pk>/", views.case_detail, name="case_detail"),
     path("sager/<int:pk>/niveau/", views.case_change_level, name="case_change_level"),
     path("sager/<int:pk>/henvis/", views.case_refer, name="case_refer"),
+    path("sager/<int:pk>/luk/", views.case_close, name="case_close"),
     path("sager/<int:pk>/ssp-plus/ny/", views.ssp_plus_plan_new, name="ssp_plus_plan_new"),
     path("sager/<int:pk>/ssp-plus/", views.ssp_plus_plan, name="ssp_plus_plan"),
     path("niveauregler/ssp-plus/", views.ssp_plus_settings, name="ssp_plus_settings"),

@@ -534,3 +534,17 @@ def ssp_plus_settings(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("SSP+-aldersgrænserne er gemt."))
         return redirect("cases:level_rules")
     return render(request, "cases/ssp_plus_settings.html", {"form": form})
+
+
+@require_POST
+def case_close(request: HttpRequest, pk: int) -> HttpResponse:
+    case = get_case_for_user(request.user, pk)
+    try:
+        actions.ssp_case_close(by=request.user, case=case, reason=request.POST.get("reason", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(m for ms in error.message_dict.values() for m in ms))
+    else:
+        messages.success(
+            request, _("Sagen er lukket. Den slettes automatisk, når opbevaringsfristen udløber.")
+        )
+    return redirect("cases:case_detail", pk=pk)

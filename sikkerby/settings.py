@@ -209,6 +209,8 @@ SECURE_CSP = {
 # How long the access log and the audit trail are kept (Datatilsynet: commonly 6 months
 # for access logs). `sikkerby purge_expired` deletes what is older.
 ACCESS_LOG_RETENTION_DAYS = int(os.environ.get("ACCESS_LOG_RETENTION_DAYS", "183"))
+# How long a closed SSP case (and a person no longer needed) is kept before deletion.
+CASE_RETENTION_DAYS = int(os.environ.get("CASE_RETENTION_DAYS", str(5 * 365)))
 # How long an emergency access ("break the glass") to a person outside one's scope lasts.
 EMERGENCY_ACCESS_HOURS = int(os.environ.get("EMERGENCY_ACCESS_HOURS", "4"))
 
