@@ -34,6 +34,11 @@ api = NinjaAPI(
 )
 
 
+from api.cases_api import router as cases_router  # noqa: E402
+
+api.add_router("/", cases_router)
+
+
 @api.exception_handler(PermissionDenied)
 def permission_denied(request, exc):
     return api.create_response(
