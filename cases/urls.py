@@ -10,6 +10,7 @@ urlpatterns = [
     path("personer/soeg/", views.person_search, name="person_search"),
     path("personer/<int:pk>/", views.person_detail, name="person_detail"),
     path("personer/<int:pk>/vis-cpr/", views.person_reveal, name="person_reveal"),
+    path("personer/<int:pk>/flet/", views.person_merge, name="person_merge"),
     path("sager/ny/", views.case_new, name="case_new"),
     path("sager/<int:pk>/", views.case_detail, name="case_detail"),
     path("sager/<int:pk>/niveau/", views.case_change_level, name="case_change_level"),

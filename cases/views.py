@@ -45,6 +45,7 @@ from cases.permissions import (
 )
 from cases.queries import overdue_by_district_and_level
 from cases.rules import ssp_plus_eligibility
+from people import actions as people_actions
 from people.actions import person_create, person_reveal_cpr
 from people.cpr import CprError, cpr_mask, cpr_parse
 from people.models import Person
@@ -112,7 +113,27 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         by=request.user, kind=AccessKind.READ, subject=person, purpose="Visning af person"
     )
     cases = cases_visible_to(request.user).filter(person=person)
-    return render(request, "cases/person_detail.html", {"person": person, "cases": cases})
+    duplicates = (
+        persons_visible_to(request.user).filter(birth_date=person.birth_date).exclude(pk=person.pk)
+    )
+    return render(
+        request,
+        "cases/person_detail.html",
+        {"person": person, "cases": cases, "duplicates": duplicates},
+    )
+
+
+@require_POST
+def person_merge(request: HttpRequest, pk: int) -> HttpResponse:
+    keep = get_person_for_user(request.user, pk)
+    remove = get_person_for_user(request.user, int(request.POST.get("remove") or 0))
+    try:
+        people_actions.person_merge(by=request.user, keep=keep, remove=remove)
+    except ValidationError as error:
+        messages.error(request, " ".join(m for ms in error.message_dict.values() for m in ms))
+    else:
+        messages.success(request, _("Personerne er lagt sammen."))
+    return redirect("cases:person_detail", pk=keep.pk)
 
 
 @require_POST

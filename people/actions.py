@@ -71,3 +71,44 @@ def person_reveal_cpr(*, by: User, person: Person, purpose: str) -> str:
     if not person.cpr:
         return person.replacement_number or ""
     return f"{person.cpr[:6]}-{person.cpr[6:]}"
+
+
+@transaction.atomic
+def person_merge(*, by: User, keep: Person, remove: Person) -> Person:
+    """Merge two records of the same person into `keep`. Everything that points to `remove`
+    moves over; a CPR number on `remove` replaces `keep`'s replacement number. Two different
+    CPR numbers are never the same person. The caller has checked that `by` may see both."""
+    if keep.pk == remove.pk:
+        raise ValidationError({"remove": "Vælg en anden person end den, der beholdes."})
+    if keep.cpr and remove.cpr and keep.cpr != remove.cpr:
+        raise ValidationError(
+            {"remove": "To forskellige CPR-numre kan ikke være den samme person."}
+        )
+    if keep.birth_date != remove.birth_date:
+        raise ValidationError({"remove": "Personerne har forskellige fødselsdatoer."})
+    for relation in Person._meta.related_objects:
+        if relation.one_to_many and relation.related_model.__name__ != "HouseholdMember":
+            relation.related_model.objects.filter(**{relation.field.name: remove}).update(
+                **{relation.field.name: keep}
+            )
+    for membership in remove.household_memberships.all():
+        if not keep.household_memberships.filter(household=membership.household).exists():
+            membership.person = keep
+            membership.save(update_fields=["person"])
+    if remove.cpr and not keep.cpr:
+        cpr, remove.cpr = remove.cpr, None
+        remove.replacement_number = remove.replacement_number or f"merged-{remove.pk}"
+        remove.save(update_fields=["cpr", "replacement_number"])
+        keep.cpr, keep.replacement_number = cpr, None
+        keep.save(update_fields=["cpr", "replacement_number"])
+    audit_event_record(
+        by=by,
+        action="person.merge",
+        obj=keep,
+        changes={"merged_person_id": [remove.pk, None], "kept_person_id": [None, keep.pk]},
+    )
+    access_log_record(
+        by=by, kind=AccessKind.CHANGE, subject=keep, purpose=f"Sammenlægning med person {remove.pk}"
+    )
+    remove.delete()
+    return keep
