@@ -1,12 +1,12 @@
 from django.urls import path
 
-from cases import intervention_views, views
+from cases import intervention_views, oversight_views, views
 
 app_name = "cases"
 
 urlpatterns = [
     path("mit-arbejde/", views.my_work, name="my_work"),
-    path("sager/overblik/", views.overview, name="overview"),
+    path("sager/overblik/", oversight_views.overview, name="overview"),
     path("personer/soeg/", views.person_search, name="person_search"),
     path("personer/<int:pk>/", views.person_detail, name="person_detail"),
     path("personer/<int:pk>/vis-cpr/", views.person_reveal, name="person_reveal"),
@@ -18,13 +18,13 @@ urlpatterns = [
     path("sager/<int:pk>/luk/", views.case_close, name="case_close"),
     path("sager/<int:pk>/ssp-plus/ny/", views.ssp_plus_plan_new, name="ssp_plus_plan_new"),
     path("sager/<int:pk>/ssp-plus/", views.ssp_plus_plan, name="ssp_plus_plan"),
-    path("niveauregler/ssp-plus/", views.ssp_plus_settings, name="ssp_plus_settings"),
+    path("niveauregler/ssp-plus/", oversight_views.ssp_plus_settings, name="ssp_plus_settings"),
     path("henvisninger/", views.referral_queue, name="referral_queue"),
     path("henvisninger/<int:pk>/svar/", views.referral_answer, name="referral_answer"),
     path("opgaver/<int:pk>/udfoert/", views.task_done, name="task_done"),
-    path("noedadgang/", views.emergency_access, name="emergency_access"),
-    path("noedadgang/gennemgang/", views.emergency_review, name="emergency_review"),
-    path("indsigt/", views.subject_access_report, name="subject_access_report"),
+    path("noedadgang/", oversight_views.emergency_access, name="emergency_access"),
+    path("noedadgang/gennemgang/", oversight_views.emergency_review, name="emergency_review"),
+    path("indsigt/", oversight_views.subject_access_report, name="subject_access_report"),
     path("interventionsteam/", intervention_views.intake, name="intervention_intake"),
     path(
         "interventionsteam/optag/<int:household_id>/",
@@ -42,6 +42,6 @@ urlpatterns = [
         intervention_views.course_action,
         name="intervention_action",
     ),
-    path("niveauregler/", views.level_rules, name="level_rules"),
-    path("niveauregler/<int:level>/", views.level_rule_edit, name="level_rule_edit"),
+    path("niveauregler/", oversight_views.level_rules, name="level_rules"),
+    path("niveauregler/<int:level>/", oversight_views.level_rule_edit, name="level_rule_edit"),
 ]

@@ -1,0 +1,194 @@
+"""Oversight pages: level rules and SSP+ bounds (administrators), emergency access and its
+review, the data subject's insight report, and the supervisors' aggregate overview."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from audit.actions import access_log_record, audit_event_record
+from audit.models import AccessKind, AccessLogEntry
+from cases import actions
+from cases.forms import (
+    EmergencyAccessForm,
+    LevelRuleActionFormSet,
+    LevelRuleForm,
+    SspPlusSettingsForm,
+    SubjectAccessForm,
+)
+from cases.models import (
+    EmergencyAccess,
+    LevelRule,
+    SspLevel,
+    SspPlusSettings,
+)
+from cases.queries import overdue_by_district_and_level
+from people.cpr import CprError, cpr_parse
+from people.models import Person
+from reports.disclosure import suppress_rows
+
+
+def level_rules(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("cases.configure_level_rules"):
+        raise PermissionDenied
+    return render(
+        request, "cases/level_rules.html", {"rules": LevelRule.objects.prefetch_related("actions")}
+    )
+
+
+def level_rule_edit(request: HttpRequest, level: int) -> HttpResponse:
+    if not request.user.has_perm("cases.configure_level_rules"):
+        raise PermissionDenied
+    rule = get_object_or_404(LevelRule, level=level)
+    form = LevelRuleForm(request.POST or None, instance=rule)
+    formset = LevelRuleActionFormSet(request.POST or None, instance=rule)
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        with transaction.atomic():
+            form.instance.is_default = False
+            form.save()
+            formset.save()
+            audit_event_record(
+                by=request.user,
+                action="level_rule.update",
+                obj=rule,
+                changes={
+                    "actions": [
+                        None,
+                        [f"{a.title} ({a.deadline_days} dage)" for a in rule.actions.all()],
+                    ]
+                },
+            )
+        messages.success(request, _("Niveaureglen er gemt."))
+        return redirect("cases:level_rules")
+    return render(
+        request, "cases/level_rule_form.html", {"rule": rule, "form": form, "formset": formset}
+    )
+
+
+def emergency_access(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("cases.break_the_glass"):
+        raise PermissionDenied
+    form = EmergencyAccessForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            person = Person.objects.filter(cpr=cpr_parse(form.cleaned_data["cpr"]).digits).first()
+        except CprError as error:
+            form.add_error("cpr", str(error))
+        else:
+            if person is None:
+                form.add_error("cpr", _("Der findes ingen person med dette CPR-nummer."))
+            else:
+                try:
+                    actions.emergency_access_grant(
+                        by=request.user, person=person, reason=form.cleaned_data["reason"]
+                    )
+                except ValidationError as error:
+                    form.add_error("reason", error.message_dict["reason"])
+                else:
+                    messages.warning(
+                        request,
+                        _(
+                            "Nødadgang givet i %(hours)s timer. Den er logget og gennemgås af en administrator."
+                        )
+                        % {"hours": settings.EMERGENCY_ACCESS_HOURS},
+                    )
+                    return redirect("cases:person_detail", pk=person.pk)
+    return render(
+        request,
+        "cases/emergency_access.html",
+        {"form": form, "hours": settings.EMERGENCY_ACCESS_HOURS},
+    )
+
+
+def emergency_review(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("cases.review_emergency_access"):
+        raise PermissionDenied
+    if request.method == "POST":
+        access = get_object_or_404(EmergencyAccess, pk=request.POST.get("access"))
+        actions.emergency_access_review(
+            by=request.user, access=access, note=request.POST.get("note", "")
+        )
+        messages.success(request, _("Nødadgangen er markeret som gennemgået."))
+        return redirect("cases:emergency_review")
+    accesses = EmergencyAccess.objects.select_related("user", "reviewed_by").order_by(
+        "reviewed_at", "-granted_at"
+    )
+    return render(
+        request, "cases/emergency_review.html", {"accesses": accesses, "now": timezone.now()}
+    )
+
+
+def subject_access_report(request: HttpRequest) -> HttpResponse:
+    """For a data subject's insight request: the dates and purposes of every use of their data.
+    It shows the log only, not the person's case data, and is itself logged."""
+    if not request.user.has_perm("audit.view_trail"):
+        raise PermissionDenied
+    form = SubjectAccessForm(request.POST or None)
+    entries = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            person = Person.objects.filter(cpr=cpr_parse(form.cleaned_data["cpr"]).digits).first()
+        except CprError as error:
+            form.add_error("cpr", str(error))
+        else:
+            if person is None:
+                form.add_error("cpr", _("Der findes ingen person med dette CPR-nummer."))
+            else:
+                entries = AccessLogEntry.objects.filter(
+                    subject_type="people.person", subject_id=str(person.pk)
+                ).order_by("at")
+                access_log_record(
+                    by=request.user,
+                    kind=AccessKind.EXPORT,
+                    subject=person,
+                    purpose="Indsigtsanmodning (logudtræk)",
+                )
+    return render(request, "cases/subject_access_report.html", {"form": form, "entries": entries})
+
+
+def overview(request: HttpRequest) -> HttpResponse:
+    """The supervisors' overview: open cases and overdue actions per SSP district and level,
+    as counts only, with small counts suppressed."""
+    if not request.user.has_perm("cases.view_overview"):
+        raise PermissionDenied
+    cases, overdue = overdue_by_district_and_level()
+
+    def table(counts):
+        return [
+            (district, [shown[str(level)] for level in SspLevel.values], shown["I alt"])
+            for district, shown in sorted(suppress_rows(counts).items())
+        ]
+
+    return render(
+        request,
+        "cases/overview.html",
+        {"cases": table(cases), "overdue": table(overdue), "levels": SspLevel.choices},
+    )
+
+
+def ssp_plus_settings(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("cases.configure_level_rules"):
+        raise PermissionDenied
+    form = SspPlusSettingsForm(request.POST or None, instance=SspPlusSettings.current())
+    if request.method == "POST" and form.is_valid():
+        before = SspPlusSettings.current()
+        with transaction.atomic():
+            form.save()
+            audit_event_record(
+                by=request.user,
+                action="ssp_plus_settings.update",
+                obj=form.instance,
+                changes={
+                    "ages": [
+                        f"{before.min_age}–{before.max_age}",
+                        f"{form.instance.min_age}–{form.instance.max_age}",
+                    ]
+                },
+            )
+        messages.success(request, _("SSP+-aldersgrænserne er gemt."))
+        return redirect("cases:level_rules")
+    return render(request, "cases/ssp_plus_settings.html", {"form": form})
