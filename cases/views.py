@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from audit.actions import access_log_record
 from audit.models import AccessKind
-from cases import actions
+from cases import actions, intervention
 from cases.forms import (
     LevelChangeForm,
     NewCaseForm,
@@ -46,7 +46,7 @@ def my_work(request: HttpRequest) -> HttpResponse:
     tasks = (
         Task.objects.open()
         .filter(responsible=request.user)
-        .select_related("case__person")
+        .select_related("case__person", "course__household")
         .overdue_first()
     )
     cases = cases_visible_to(request.user).select_related("person").filter(closed_at__isnull=True)
@@ -247,7 +247,10 @@ def case_change_level(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def task_done(request: HttpRequest, pk: int) -> HttpResponse:
     task = get_object_or_404(Task, pk=pk)
-    get_case_for_user(request.user, task.case_id)
+    if task.case_id:
+        get_case_for_user(request.user, task.case_id)
+    elif not intervention.courses_visible_to(request.user).filter(pk=task.course_id).exists():
+        raise Http404
     actions.task_complete(by=request.user, task=task)
     messages.success(request, _("Opgaven er markeret som udført."))
     return redirect(request.POST.get("next") or "cases:my_work")

@@ -139,3 +139,34 @@ def test_only_coordinators_see_the_prioritisation_list(all_roles, role):
     assert login_client(Client(), all_roles[role]).get("/interventionsteam/").status_code == (
         200 if role == "coordinator" else 403
     )
+
+
+def test_a_team_member_sees_and_completes_a_course_task_in_my_work(
+    ssp_consultant, coordinator, caseworker
+):
+    household = _family(ssp_consultant, "Firer", 4)
+    client = login_client(Client(), coordinator)
+    client.post(f"/interventionsteam/optag/{household.pk}/")
+    course = InterventionCourse.objects.get()
+    client.post(
+        f"/interventionsteam/{course.pk}/team/",
+        {"user": caseworker.pk, "role_on_team": "Jobcentret"},
+    )
+    client.post(
+        f"/interventionsteam/{course.pk}/task/",
+        {
+            "responsible": caseworker.pk,
+            "title": "Jobsamtale med faren",
+            "due_date": (timezone.localdate() + timedelta(days=7)).isoformat(),
+        },
+    )
+    member = login_client(Client(), caseworker)
+    page = member.get("/mit-arbejde/").content.decode()
+    assert "Jobsamtale med faren" in page and "Familien Firer" in page
+    task = course.tasks.get()
+    member.post(f"/opgaver/{task.pk}/udfoert/")
+    task.refresh_from_db()
+    assert task.done_at is not None
+    outsider = login_client(Client(), ssp_consultant)
+    other = course.tasks.create(title="x", due_date=date(2030, 1, 1), responsible=caseworker)
+    assert outsider.post(f"/opgaver/{other.pk}/udfoert/").status_code == 404
