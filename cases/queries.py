@@ -21,6 +21,7 @@ def overdue_by_district_and_level() -> tuple[dict[str, dict[str, int]], dict[str
     rows = (
         Task.objects.filter(
             Q(done_at__isnull=True) & Q(due_date__lt=timezone.localdate()),
+            case__isnull=False,
             case__closed_at__isnull=True,
         )
         .values_list("case__ssp_district", "case__level")

@@ -44,3 +44,21 @@ def test_counts_of_5_or_more_are_shown(ssp_consultant, analyst):
     page = login_client(Client(), analyst).get("/sager/overblik/").content.decode()
     assert "7 Valby" in page
     assert '<td class="num">6</td>' in page
+
+
+def test_overdue_intervention_tasks_do_not_disturb_the_case_overview(
+    level_3_case, coordinator, analyst
+):
+    from cases.models import InterventionCourse, Task
+
+    course = InterventionCourse.objects.create(
+        household=level_3_case.person.household_memberships.get().household,
+        district="noerrebro",
+        coordinator=coordinator,
+        admitted_on=date(2026, 1, 1),
+        phase_started_on=date(2026, 1, 1),
+    )
+    Task.objects.create(
+        course=course, title="x", due_date=date(2020, 1, 1), responsible=coordinator
+    )
+    assert login_client(Client(), analyst).get("/sager/overblik/").status_code == 200
