@@ -24,7 +24,7 @@ from cases.models import (
     Task,
     TeamMember,
 )
-from people.models import Household, HouseholdRole
+from people.models import CityDistrict, Household, HouseholdRole
 
 ACTIVE_PHASES = [Phase.INTENSIVE, Phase.PHASE_OUT, Phase.AFTERCARE]
 
@@ -39,6 +39,14 @@ class Candidate:
     district: str
     need: FamilyNeed
     score: int
+
+    @property
+    def district_label(self) -> str:
+        return district_label(self.district)
+
+
+def district_label(code: str) -> str:
+    return dict(CityDistrict.choices).get(code, code)
 
 
 def programme_weights(programme: InterventionProgramme) -> NeedWeights:

@@ -227,7 +227,7 @@ def steering(request: HttpRequest) -> HttpResponse:
 
     def table(counts):
         return [
-            (d, [shown[p] for p in phases], shown["I alt"])
+            (intervention.district_label(d), [shown[p] for p in phases], shown["I alt"])
             for d, shown in sorted(suppress_rows(counts).items())
         ]
 
