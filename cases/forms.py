@@ -1,4 +1,5 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Unit, User
@@ -13,6 +14,17 @@ from cases.models import (
 )
 from initiatives.models import Initiative
 from people.models import CityDistrict, HouseholdRole, Person, Sex
+
+
+def action_errors_to_form(form: forms.Form, error: ValidationError) -> None:
+    """Show an action's Danish ValidationError on the form's fields, or on the form itself."""
+    for field, errors in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
+def action_error_text(error: ValidationError) -> str:
+    """An action's ValidationError as one Danish sentence, for a flash message."""
+    return " ".join(message for messages in error.message_dict.values() for message in messages)
 
 
 class PersonSearchForm(forms.Form):

@@ -19,6 +19,8 @@ from cases.forms import (
     ProgressNoteForm,
     TeamMemberForm,
     TeamTaskForm,
+    action_error_text,
+    action_errors_to_form,
 )
 from cases.intervention_rules import next_phase_proposal
 from cases.models import InterventionProgramme, Phase
@@ -73,7 +75,7 @@ def admit(request: HttpRequest, household_id: int) -> HttpResponse:
     try:
         course = intervention.course_admit(by=request.user, candidate=candidate)
     except ValidationError as error:
-        messages.error(request, " ".join(m for ms in error.message_dict.values() for m in ms))
+        messages.error(request, action_error_text(error))
         return redirect("cases:intervention_intake")
     messages.success(request, _("Familien er optaget. Sammensæt nu teamet."))
     return redirect("cases:intervention_course", pk=course.pk)
@@ -192,8 +194,7 @@ def course_action(request: HttpRequest, pk: int, what: str) -> HttpResponse:
                 None, _("En anden har ændret forløbet imens. Genindlæs siden — intet er gemt.")
             )
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            action_errors_to_form(form, error)
         else:
             messages.success(request, _("Gemt."))
             return redirect("cases:intervention_course", pk=pk)

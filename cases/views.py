@@ -21,6 +21,8 @@ from cases.forms import (
     PlanGoalForm,
     ReferralAnswerForm,
     ReferralForm,
+    action_error_text,
+    action_errors_to_form,
 )
 from cases.models import (
     LevelRule,
@@ -120,7 +122,7 @@ def person_merge(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         people_actions.person_merge(by=request.user, keep=keep, remove=remove)
     except ValidationError as error:
-        messages.error(request, " ".join(m for ms in error.message_dict.values() for m in ms))
+        messages.error(request, action_error_text(error))
     else:
         messages.success(request, _("Personerne er lagt sammen."))
     return redirect("cases:person_detail", pk=keep.pk)
@@ -146,8 +148,7 @@ def case_new(request: HttpRequest) -> HttpResponse:
                 person = _person_for_new_case(request, data)
                 case = actions.ssp_case_open(by=request.user, person=person, **data)
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            action_errors_to_form(form, error)
         else:
             messages.success(
                 request, _("SSP-sagen er oprettet, og handlingerne for niveauet er sat i gang.")
@@ -230,8 +231,7 @@ def case_change_level(request: HttpRequest, pk: int) -> HttpResponse:
                 None, _("En anden har ændret sagen imens. Genindlæs siden — intet er gemt.")
             )
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            action_errors_to_form(form, error)
         else:
             messages.success(request, _("Niveauet er ændret."))
             return redirect("cases:case_detail", pk=pk)
@@ -278,8 +278,7 @@ def case_refer(request: HttpRequest, pk: int) -> HttpResponse:
                 by=request.user, case=case, resent_from=resent_from, **form.cleaned_data
             )
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            action_errors_to_form(form, error)
         else:
             messages.success(
                 request,
@@ -335,7 +334,7 @@ def referral_answer(request: HttpRequest, pk: int) -> HttpResponse:
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
-            messages.error(request, " ".join(m for ms in error.message_dict.values() for m in ms))
+            messages.error(request, action_error_text(error))
         else:
             messages.success(request, _("Henvisningen er besvaret."))
     return redirect("cases:referral_queue")
@@ -347,7 +346,7 @@ def ssp_plus_plan_new(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         actions.ssp_plus_plan_create(by=request.user, case=case, referred_on=timezone.localdate())
     except ValidationError as error:
-        messages.error(request, " ".join(m for ms in error.message_dict.values() for m in ms))
+        messages.error(request, action_error_text(error))
         return redirect("cases:case_detail", pk=pk)
     return redirect("cases:ssp_plus_plan", pk=pk)
 
@@ -394,7 +393,7 @@ def case_close(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         actions.ssp_case_close(by=request.user, case=case, reason=request.POST.get("reason", ""))
     except ValidationError as error:
-        messages.error(request, " ".join(m for ms in error.message_dict.values() for m in ms))
+        messages.error(request, action_error_text(error))
     else:
         messages.success(
             request, _("Sagen er lukket. Den slettes automatisk, når opbevaringsfristen udløber.")

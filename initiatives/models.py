@@ -184,11 +184,6 @@ class Initiative(models.Model):
         label = f"{amount} {self.get_capacity_unit_display()}"
         return f"{label} ({self.capacity_note})" if self.capacity_note else label
 
-    def is_active_in(self, year: int) -> bool:
-        starts_ok = self.period_start is None or self.period_start <= date(year, 12, 31)
-        ends_ok = self.period_end is None or self.period_end >= date(year, 1, 1)
-        return starts_ok and ends_ok
-
     def department_codes(self) -> str:
         return ", ".join(d.code for d in self.owning_departments.all())
 
@@ -444,10 +439,6 @@ class SuccessCriterion(models.Model):
 
     def follow_up_month_list(self) -> list[int]:
         return [int(m) for m in self.follow_up_months.split(",") if m.strip()]
-
-    def latest_reported_value(self) -> "ReportedValue | None":
-        values = list(self.reported_values.all())
-        return values[0] if values else None
 
 
 class ReportedValue(models.Model):

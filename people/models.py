@@ -65,10 +65,6 @@ class Person(models.Model):
         """What pages show: 'ddmmyy-xxxx', or the replacement number (which is not personal)."""
         return cpr_mask(self.cpr) if self.cpr else self.replacement_number or ""
 
-    def age_on(self, on) -> int:
-        had_birthday = (on.month, on.day) >= (self.birth_date.month, self.birth_date.day)
-        return on.year - self.birth_date.year - (0 if had_birthday else 1)
-
 
 class Household(models.Model):
     name = models.CharField(_("navn"), max_length=200)

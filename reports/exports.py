@@ -22,7 +22,6 @@ CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "json": "application/json",
 }
-FLAG = "Afviger"
 
 
 @dataclass
