@@ -12,6 +12,7 @@ from audit.models import AccessKind
 from cases import actions
 from cases.models import Task
 from cases.permissions import cases_visible_to, get_case_for_user
+from sikkerby.versioning import EditConflict
 
 router = Router(tags=["sager"])
 
@@ -89,7 +90,7 @@ def case_change_level(request, case_id: int, payload: LevelIn):
             reason=payload.reason,
             expected_version=payload.version,
         )
-    except actions.EditConflict:
+    except EditConflict:
         raise HttpError(
             409, "Sagen er ændret siden den version, du sendte. Hent den igen."
         ) from None

@@ -7,6 +7,7 @@ from ninja.errors import HttpError
 from ninja.responses import Status
 
 from api.auth import PersonalTokenAuth, VerifiedSessionAuth
+from api.cases_api import router as cases_router
 from api.schemas import (
     BudgetOut,
     CriterionIn,
@@ -23,6 +24,7 @@ from initiatives import actions, queries
 from initiatives.models import MAX_YEAR, MIN_YEAR, Initiative, SuccessCriterion
 from reports import exports
 from reports.views import budget_export_for
+from sikkerby.versioning import EditConflict
 
 api = NinjaAPI(
     title="Sikker By API",
@@ -34,8 +36,6 @@ api = NinjaAPI(
 )
 
 
-from api.cases_api import router as cases_router  # noqa: E402
-
 api.add_router("/", cases_router)
 
 
@@ -46,7 +46,7 @@ def permission_denied(request, exc):
     )
 
 
-@api.exception_handler(actions.EditConflict)
+@api.exception_handler(EditConflict)
 def edit_conflict(request, exc):
     return api.create_response(
         request,

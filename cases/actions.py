@@ -5,7 +5,6 @@ from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from accounts.models import User
@@ -27,6 +26,7 @@ from cases.models import (
 )
 from cases.rules import ssp_plus_eligibility
 from people.models import Household, HouseholdMember, HouseholdRole, Person
+from sikkerby.versioning import version_claim
 
 CASE_FIELDS = [
     "level",
@@ -39,10 +39,6 @@ CASE_FIELDS = [
     "consent_date",
     "consent_scope",
 ]
-
-
-class EditConflict(Exception):
-    """The case changed after this edit began; nothing was written."""
 
 
 def _tasks_for_level(*, case: SspCase, level: int, by: User, start: date) -> list[Task]:
@@ -116,10 +112,7 @@ def ssp_case_change_level(
         raise ValidationError({"to_level": "SSP-niveauet skal være 1–4."})
     if to_level == case.level:
         raise ValidationError({"to_level": "Sagen er allerede på dette niveau."})
-    if not SspCase.objects.filter(pk=case.pk, version=expected_version).update(
-        version=F("version") + 1
-    ):
-        raise EditConflict
+    version_claim(SspCase, case.pk, expected_version)
     from_level = case.level
     SspCase.objects.filter(pk=case.pk).update(level=to_level)
     case.refresh_from_db()
@@ -335,10 +328,7 @@ def plan_goal_add(
     *, by: User, plan: SspPlusPlan, expected_version: int, area: str, description: str, offer=None
 ) -> PlanGoal:
     """Add a goal; the plan's version guards against two people editing it at once."""
-    if not SspPlusPlan.objects.filter(pk=plan.pk, version=expected_version).update(
-        version=F("version") + 1
-    ):
-        raise EditConflict
+    version_claim(SspPlusPlan, plan.pk, expected_version)
     goal = PlanGoal(plan=plan, area=area, description=description, offer=offer)
     goal.full_clean()
     goal.save()

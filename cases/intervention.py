@@ -6,7 +6,7 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from accounts.models import User
@@ -25,12 +25,9 @@ from cases.models import (
     TeamMember,
 )
 from people.models import CityDistrict, Household, HouseholdRole
+from sikkerby.versioning import version_claim
 
 ACTIVE_PHASES = [Phase.INTENSIVE, Phase.PHASE_OUT, Phase.AFTERCARE]
-
-
-class EditConflict(Exception):
-    """The course changed after this edit began; nothing was written."""
 
 
 @dataclass
@@ -200,10 +197,7 @@ def course_change_phase(
     _require_coordinator(by, course)
     if to_phase == course.phase:
         raise ValidationError({"to_phase": "Familien er allerede i denne fase."})
-    if not InterventionCourse.objects.filter(pk=course.pk, version=expected_version).update(
-        version=F("version") + 1
-    ):
-        raise EditConflict
+    version_claim(InterventionCourse, course.pk, expected_version)
     today = timezone.localdate()
     PhaseDecision.objects.create(
         course=course,

@@ -27,6 +27,7 @@ from cases.models import InterventionProgramme, Phase
 from people.actions import person_create
 from people.models import HouseholdMember
 from reports.disclosure import suppress_rows
+from sikkerby.versioning import EditConflict
 
 
 def intake(request: HttpRequest) -> HttpResponse:
@@ -189,7 +190,7 @@ def course_action(request: HttpRequest, pk: int, what: str) -> HttpResponse:
     if form.is_valid():
         try:
             act(form.cleaned_data)
-        except intervention.EditConflict:
+        except EditConflict:
             form.add_error(
                 None, _("En anden har ændret forløbet imens. Genindlæs siden — intet er gemt.")
             )

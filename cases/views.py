@@ -42,6 +42,7 @@ from people import actions as people_actions
 from people.actions import person_create, person_reveal_cpr
 from people.cpr import CprError, cpr_mask, cpr_parse
 from people.models import Person
+from sikkerby.versioning import EditConflict
 
 
 def my_work(request: HttpRequest) -> HttpResponse:
@@ -226,7 +227,7 @@ def case_change_level(request: HttpRequest, pk: int) -> HttpResponse:
                 reason=form.cleaned_data["reason"],
                 expected_version=form.cleaned_data["version"],
             )
-        except actions.EditConflict:
+        except EditConflict:
             form.add_error(
                 None, _("En anden har ændret sagen imens. Genindlæs siden — intet er gemt.")
             )
@@ -369,7 +370,7 @@ def ssp_plus_plan(request: HttpRequest, pk: int) -> HttpResponse:
                 description=data["description"],
                 offer=data["offer"],
             )
-        except actions.EditConflict:
+        except EditConflict:
             form.add_error(
                 None,
                 _(

@@ -9,11 +9,11 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import F
 
 from accounts.models import User
 from audit.actions import audit_event_record, diff, snapshot
 from initiatives.models import Funding, Initiative, ReportedValue, StatusReport, SuccessCriterion
+from sikkerby.versioning import version_claim
 
 INITIATIVE_FIELDS = [
     "name",
@@ -57,22 +57,9 @@ CRITERION_FIELDS = [
 ]
 
 
-class EditConflict(Exception):
-    """Someone else saved the record after this edit began; nothing was written."""
-
-
 def _require(user: User, perm: str, obj: Any = None) -> None:
     if not user.has_perm(perm, obj):
         raise PermissionDenied(perm)
-
-
-def _bump_version(
-    model: type[Initiative] | type[SuccessCriterion], pk: int, expected_version: int
-) -> None:
-    """Optimistic locking: claim the next version or fail if another save came first."""
-    claimed = model.objects.filter(pk=pk, version=expected_version).update(version=F("version") + 1)
-    if not claimed:
-        raise EditConflict
 
 
 @transaction.atomic
@@ -86,7 +73,7 @@ def initiative_update(
     policy_goals: Iterable[Any] | None = None,
 ) -> Initiative:
     _require(by, "initiatives.change_initiative", initiative)
-    _bump_version(Initiative, initiative.pk, expected_version)
+    version_claim(Initiative, initiative.pk, expected_version)
     before = snapshot(initiative, INITIATIVE_FIELDS)
     before_departments = sorted(d.code for d in initiative.owning_departments.all())
     for name in INITIATIVE_FIELDS:
@@ -131,7 +118,7 @@ def success_criterion_update(
     *, by: User, criterion: SuccessCriterion, data: Mapping[str, Any], expected_version: int
 ) -> SuccessCriterion:
     _require(by, "initiatives.change_initiative", criterion.initiative)
-    _bump_version(SuccessCriterion, criterion.pk, expected_version)
+    version_claim(SuccessCriterion, criterion.pk, expected_version)
     before = snapshot(criterion, CRITERION_FIELDS)
     for name in CRITERION_FIELDS:
         if name in data:

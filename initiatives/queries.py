@@ -83,18 +83,18 @@ def budget_by_initiative(
         (str(i), s, a) for i, s, a in _multi_year_lines(fundings, "initiative_id", first, last)
     ]
     with_money = {key for key, *_ in annual} | {key for key, *_ in spans}
-    labels = {
-        str(pk): name
-        for pk, name in Initiative.objects.filter(pk__in=with_money)
+    names_and_slugs = (
+        Initiative.objects.filter(pk__in=with_money)
         .order_by("name")
-        .values_list("pk", "name")
-    }
+        .values_list("pk", "name", "slug")
+    )
+    labels = {str(pk): name for pk, name, _ in names_and_slugs}
+    slugs = {str(pk): slug for pk, _, slug in names_and_slugs}
     table = build_budget_table(
         years=list(range(first, last + 1)), labels=labels, annual=annual, multi_year=spans
     )
-    slugs = dict(Initiative.objects.filter(pk__in=with_money).values_list("pk", "slug"))
     for row in table.rows:
-        row.url = reverse("initiatives:detail", args=[slugs[int(row.key)]])
+        row.url = reverse("initiatives:detail", args=[slugs[row.key]])
     return table
 
 

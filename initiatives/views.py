@@ -24,6 +24,7 @@ from initiatives.forms import (
     SuccessCriterionForm,
 )
 from initiatives.models import Funding, Initiative, SourceTable, SuccessCriterion
+from sikkerby.versioning import EditConflict
 
 
 def get_initiative_for_user(user, slug: str, *, for_change: bool = False) -> Initiative:
@@ -91,7 +92,7 @@ def edit(request: HttpRequest, slug: str) -> HttpResponse:
                 owning_departments=form.cleaned_data["owning_departments"],
                 policy_goals=form.cleaned_data["policy_goals"],
             )
-        except actions.EditConflict:
+        except EditConflict:
             form.add_error(
                 None,
                 _(
@@ -141,7 +142,7 @@ def criterion_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 data=data,
                 expected_version=form.cleaned_data.get("version") or 0,
             )
-        except actions.EditConflict:
+        except EditConflict:
             form.add_error(
                 None,
                 _(
