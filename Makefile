@@ -24,7 +24,7 @@ run: install
 	$(BIN)/sikkerby migrate --no-input -v 0
 	$(BIN)/sikkerby load_seed_catalogue
 	$(BIN)/sikkerby load_demo_users
-	$(BIN)/sikkerby load_demo_cases
+	$(BIN)/sikkerby load_demo_population
 	@echo "Sikker By kører på http://localhost:$(PORT)  (stop med Ctrl-C)"
 	$(BIN)/sikkerby runserver 127.0.0.1:$(PORT)
 

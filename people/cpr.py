@@ -79,3 +79,47 @@ def replacement_number(birth_date: date, sequence: int) -> str:
 
 def is_replacement_number(text: str) -> bool:
     return bool(REPLACEMENT_PATTERN.match(text or ""))
+
+
+MODULUS_11_WEIGHTS = (4, 3, 2, 7, 6, 5, 4, 3, 2, 1)
+
+
+def passes_modulus_11(digits: str) -> bool:
+    return sum(int(d) * w for d, w in zip(digits, MODULUS_11_WEIGHTS, strict=True)) % 11 == 0
+
+
+def could_have_been_issued(digits: str) -> bool:
+    """Whether the CPR office could have issued this (well-formed) number.
+
+    Every number issued before 1 October 2007 passes the modulus-11 check; since then numbers
+    that fail it are issued only for birth dates on 1 January (cpr.dk, 'Personnumre uden
+    kontrolciffer'). So a number failing modulus 11 with another birth date was never issued.
+    """
+    return passes_modulus_11(digits) or digits[:4] == "0101"
+
+
+def seventh_digit_for(birth_year: int) -> int:
+    """The lowest serial first digit that gives this birth year's century (inverse of cpr_century)."""
+    if 1900 <= birth_year <= 1999:
+        return 0
+    if 2000 <= birth_year <= 2036:
+        return 4
+    if 2037 <= birth_year <= 2057:
+        return 5
+    raise ValueError("birth year outside 1900–2057")
+
+
+def synthetic_cpr(birth_date: date, *, sex: str, serial: int) -> str:
+    """A demo CPR number: valid in form (a real date, the right century digit, the sex in the
+    last digit) but one the CPR office never issued, so a demo database is never mistaken for
+    real data: it fails modulus 11 and its birth date is never 1 January.
+
+    `serial` (0–99) picks the 8th–9th digits; 1 January birth dates move to 2 January."""
+    if (birth_date.month, birth_date.day) == (1, 1):
+        birth_date = birth_date.replace(day=2)
+    head = f"{birth_date:%d%m%y}{seventh_digit_for(birth_date.year)}{serial % 100:02d}"
+    for last in range(1 if sex == "M" else 0, 10, 2):
+        digits = f"{head}{last}"
+        if not passes_modulus_11(digits):
+            return digits
+    raise AssertionError("unreachable: at most one last digit of each parity passes modulus 11")

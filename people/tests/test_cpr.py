@@ -6,11 +6,14 @@ from hypothesis import strategies as st
 
 from people.cpr import (
     CprError,
+    could_have_been_issued,
     cpr_century,
     cpr_mask,
     cpr_parse,
     is_replacement_number,
+    passes_modulus_11,
     replacement_number,
+    synthetic_cpr,
 )
 
 
@@ -77,3 +80,24 @@ def test_every_real_date_with_a_fitting_serial_round_trips(born, serial):
     parsed = cpr_parse(text, today=born + timedelta(days=1))
     assert parsed.birth_date == born
     assert parsed.formatted() == text
+
+
+@given(
+    born=st.dates(min_value=date(1900, 1, 1), max_value=date(2026, 12, 31)),
+    sex=st.sampled_from(["M", "K"]),
+    serial=st.integers(min_value=0, max_value=99),
+)
+def test_a_synthetic_cpr_number_is_valid_in_form_but_was_never_issued(born, sex, serial):
+    digits = synthetic_cpr(born, sex=sex, serial=serial)
+    parsed = cpr_parse(digits, today=date(2030, 1, 1))
+    expected_birth = born.replace(day=2) if (born.month, born.day) == (1, 1) else born
+    assert parsed.birth_date == expected_birth and parsed.sex == sex
+    assert not passes_modulus_11(digits)
+    assert not could_have_been_issued(digits)
+
+
+def test_numbers_issued_before_2007_pass_modulus_11_and_later_ones_on_1_january_may_not():
+    assert passes_modulus_11("0707614285")  # a textbook example that passes
+    assert could_have_been_issued("0707614285")
+    assert could_have_been_issued("0101651234")  # 1 January: issued without modulus 11
+    assert not could_have_been_issued("0202651234")
