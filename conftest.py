@@ -25,6 +25,7 @@ ROLE_NAMES = [
     "caseworker",
     "analyst",
     "committee_reader",
+    "department_leader",
 ]
 TOTP_KEY = "3132333435363738393031323334353637383930"
 
@@ -112,6 +113,11 @@ def committee_reader(catalogue):
 
 
 @pytest.fixture
+def department_leader(catalogue):
+    return make_user("department_leader", [Role.DEPARTMENT_LEADER], "SOF")
+
+
+@pytest.fixture
 def all_roles(
     administrator,
     bif_owner,
@@ -121,6 +127,7 @@ def all_roles(
     caseworker,
     analyst,
     committee_reader,
+    department_leader,
 ):
     return {
         "administrator": administrator,
@@ -131,6 +138,7 @@ def all_roles(
         "caseworker": caseworker,
         "analyst": analyst,
         "committee_reader": committee_reader,
+        "department_leader": department_leader,
     }
 
 

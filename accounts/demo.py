@@ -44,6 +44,13 @@ DEMO_USERS = [
     ),
     ("analytiker", "Alma Analytiker", "ØKF", "Sikker By-sekretariatet", [Role.ANALYST]),
     ("udvalg", "Ulla Udvalgslæser", "ØKF", "Sikker By-sekretariatet", [Role.COMMITTEE_READER]),
+    (
+        "leder.sof",
+        "Lene Forvaltningsleder",
+        "SOF",
+        "Lokale socialcentre (koordinatorer for interventionsteam)",
+        [Role.DEPARTMENT_LEADER],
+    ),
 ]
 
 

@@ -16,6 +16,7 @@ class Role(models.TextChoices):
     CASEWORKER = "caseworker", _("Sagsbehandler")
     ANALYST = "analyst", _("Analytiker")
     COMMITTEE_READER = "committee_reader", _("Udvalgslæser")
+    DEPARTMENT_LEADER = "department_leader", _("Forvaltningsleder")
 
 
 ROLE_MEANINGS: dict[str, str] = {
@@ -48,5 +49,10 @@ ROLE_MEANINGS: dict[str, str] = {
     Role.COMMITTEE_READER: _(
         "Læser til et politisk udvalg: kan læse og eksportere kataloget, budgetter og "
         "rapporter, men kan ikke ændre noget og ser aldrig enkeltpersoner."
+    ),
+    Role.DEPARTMENT_LEADER: _(
+        "Leder i en forvaltning: ser de sager, hvor en medarbejder fra forvaltningen er med, "
+        "og de interventionsforløb, forvaltningens koordinatorer leder, samt oversigter for "
+        "hele byen. Opretter og ændrer ikke selv sager; hvert opslag bliver logget."
     ),
 }

@@ -4,17 +4,22 @@ person's data goes to the access log, as in the UI."""
 from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.utils import timezone
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
-from audit.actions import access_log_record
+from audit.actions import access_log_record, access_log_record_many
 from audit.models import AccessKind
-from cases import actions
-from cases.models import Task
-from cases.permissions import cases_visible_to, get_case_for_user
+from cases import actions, intervention
+from cases.intervention_rules import next_phase_proposal
+from cases.models import Referral, ReferralStatus, Task
+from cases.permissions import cases_visible_to, courses_visible_to, get_case_for_user
+from reports.disclosure import suppress_rows
 from sikkerby.versioning import EditConflict
 
 router = Router(tags=["sager"])
+OPEN_REFERRAL_STATES = [ReferralStatus.SENT, ReferralStatus.ESCALATED]
 
 
 class CaseOut(Schema):
@@ -57,13 +62,12 @@ def _case_out(case) -> dict:
 @router.get("/cases", response=list[CaseOut])
 def case_list(request):
     cases = list(cases_visible_to(request.auth).select_related("person"))
-    for case in cases:
-        access_log_record(
-            by=request.auth,
-            kind=AccessKind.READ,
-            subject=case.person,
-            purpose="API: liste over sager",
-        )
+    access_log_record_many(
+        by=request.auth,
+        kind=AccessKind.READ,
+        purpose="API: liste over sager",
+        subjects=[c.person for c in cases],
+    )
     return [_case_out(c) for c in cases]
 
 
@@ -115,3 +119,155 @@ def my_tasks(request):
         }
         for t in tasks
     ]
+
+
+class ReferralOut(Schema):
+    id: int
+    case_id: int
+    person_name: str
+    from_unit: str
+    to_unit: str
+    reason: str
+    legal_basis: str
+    answer_by: date
+    status: str
+    answer_reason: str
+    direction: str  # "incoming" (to my unit) or "sent" (by me)
+
+
+class ReferralAnswerIn(Schema):
+    accept: bool
+    reason: str = ""
+
+
+def _referral_out(referral, direction: str) -> dict:
+    return {
+        "id": referral.pk,
+        "case_id": referral.case_id,
+        "person_name": str(referral.case.person),
+        "from_unit": referral.from_unit.name,
+        "to_unit": referral.to_unit.name,
+        "reason": referral.reason,
+        "legal_basis": referral.legal_basis,
+        "answer_by": referral.answer_by,
+        "status": referral.status,
+        "answer_reason": referral.answer_reason,
+        "direction": direction,
+    }
+
+
+@router.get("/referrals", response=list[ReferralOut])
+def referral_list(request):
+    """Open referrals to the caller's unit, and the referrals the caller sent; both logged."""
+    user = request.auth
+    related = ("case__person", "from_unit", "to_unit")
+    incoming = (
+        list(
+            Referral.objects.filter(to_unit_id=user.unit_id, status__in=OPEN_REFERRAL_STATES)
+            .select_related(*related)
+            .order_by("answer_by", "pk")
+        )
+        if user.unit_id
+        else []
+    )
+    sent = list(Referral.objects.filter(sent_by=user).select_related(*related).order_by("-sent_at"))
+    access_log_record_many(
+        by=user,
+        kind=AccessKind.READ,
+        purpose="API: henvisninger",
+        subjects=[r.case.person for r in incoming + sent],
+    )
+    return [_referral_out(r, "incoming") for r in incoming] + [
+        _referral_out(r, "sent") for r in sent
+    ]
+
+
+@router.post(
+    "/referrals/{referral_id}/answer", response={200: ReferralOut, 403: dict, 404: dict, 422: dict}
+)
+def referral_answer(request, referral_id: int, payload: ReferralAnswerIn):
+    """Accept or decline (with a reason) a referral to the caller's unit."""
+    referral = (
+        Referral.objects.select_related("case__person", "from_unit", "to_unit")
+        .filter(pk=referral_id, to_unit_id=request.auth.unit_id)
+        .first()
+    )
+    if referral is None:
+        raise HttpError(404, "Henvisningen findes ikke i din enheds indgang.")
+    try:
+        referral = actions.referral_answer(
+            by=request.auth, referral=referral, accept=payload.accept, reason=payload.reason
+        )
+    except ValidationError as error:
+        raise HttpError(
+            422, "; ".join(m for ms in error.message_dict.values() for m in ms)
+        ) from None
+    return _referral_out(referral, "incoming")
+
+
+class CourseOut(Schema):
+    id: int
+    household: str
+    district: str
+    phase: str
+    phase_started_on: date
+    proposed_next_phase: str | None
+    coordinator: str
+    team_size: int
+
+
+@router.get("/intervention/courses", response=list[CourseOut])
+def course_list(request):
+    """The intervention courses the caller coordinates, is on the team of, or (a department
+    leader) whose coordinator is in the department; every family member is logged."""
+    today = timezone.localdate()
+    courses = list(
+        courses_visible_to(request.auth)
+        .select_related("household", "coordinator")
+        .annotate(team_size=Count("team", distinct=True))
+        .prefetch_related("household__members__person")
+    )
+    access_log_record_many(
+        by=request.auth,
+        kind=AccessKind.READ,
+        purpose="API: interventionsforløb",
+        subjects=[m.person for c in courses for m in c.household.members.all()],
+    )
+    return [
+        {
+            "id": c.pk,
+            "household": c.household.name,
+            "district": c.district,
+            "phase": c.phase,
+            "phase_started_on": c.phase_started_on,
+            "proposed_next_phase": next_phase_proposal(c.phase, c.phase_started_on, today),
+            "coordinator": c.coordinator.get_full_name(),
+            "team_size": c.team_size,
+        }
+        for c in courses
+    ]
+
+
+class SteeringRow(Schema):
+    district: str
+    counts: dict[str, int | str]  # per phase and 'I alt'; '<5' where a count is hidden
+
+
+class SteeringOut(Schema):
+    families: list[SteeringRow]
+    overdue_tasks: list[SteeringRow]
+
+
+@router.get("/intervention/steering", response={200: SteeringOut, 403: dict})
+def steering(request):
+    """The steering group's aggregates, suppressed exactly as on the page; never names."""
+    if not request.auth.has_perm("cases.view_steering"):
+        raise HttpError(403, "Kun for styregruppen (koordinatorer, ledere, analytikere).")
+    families, overdue = intervention.steering_counts()
+
+    def rows(counts):
+        return [
+            {"district": d, "counts": shown} for d, shown in sorted(suppress_rows(counts).items())
+        ]
+
+    return {"families": rows(families), "overdue_tasks": rows(overdue)}

@@ -62,6 +62,20 @@ def audit_event_record(
     )
 
 
+def _access_log_entry(
+    *, by: Any, kind: str, purpose: str, subject: models.Model | None, criterion: str
+) -> AccessLogEntry:
+    return AccessLogEntry(
+        user_id=getattr(by, "pk", None),
+        username=getattr(by, "username", "") or "system",
+        kind=kind,
+        purpose=purpose[:200],
+        subject_type=subject._meta.label_lower if subject is not None else "",
+        subject_id=str(subject.pk) if subject is not None else "",
+        criterion=criterion[:300],
+    )
+
+
 def access_log_record(
     *,
     by: Any,
@@ -71,12 +85,20 @@ def access_log_record(
     criterion: str = "",
 ) -> AccessLogEntry:
     """Log one use of personal data. The criterion of a search is stored, never shown in URLs."""
-    return AccessLogEntry.objects.create(
-        user_id=getattr(by, "pk", None),
-        username=getattr(by, "username", "") or "system",
-        kind=kind,
-        purpose=purpose[:200],
-        subject_type=subject._meta.label_lower if subject is not None else "",
-        subject_id=str(subject.pk) if subject is not None else "",
-        criterion=criterion[:300],
+    entry = _access_log_entry(
+        by=by, kind=kind, purpose=purpose, subject=subject, criterion=criterion
+    )
+    entry.save()
+    return entry
+
+
+def access_log_record_many(
+    *, by: Any, kind: str, purpose: str, subjects: Iterable[models.Model]
+) -> list[AccessLogEntry]:
+    """Log the same use of many persons' data (a list page) in one insert, one entry each."""
+    return AccessLogEntry.objects.bulk_create(
+        [
+            _access_log_entry(by=by, kind=kind, purpose=purpose, subject=subject, criterion="")
+            for subject in subjects
+        ]
     )

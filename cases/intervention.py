@@ -6,12 +6,11 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import Role
-from audit.actions import access_log_record, audit_event_record
+from audit.actions import access_log_record_many, audit_event_record
 from audit.models import AccessKind
 from cases.intervention_rules import FamilyNeed, NeedWeights, can_admit, need_score, qualifies
 from cases.models import (
@@ -61,6 +60,7 @@ def family_candidates(programme: InterventionProgramme) -> list[Candidate]:
         Household.objects.filter(
             members__person__ssp_cases__level__gte=3,
             members__person__ssp_cases__closed_at__isnull=True,
+            members__person__district__in=programme.districts(),
         )
         .exclude(intervention_courses__phase__in=ACTIVE_PHASES)
         .distinct()
@@ -102,8 +102,12 @@ def family_candidates(programme: InterventionProgramme) -> list[Candidate]:
 
 
 def _log_family(by: User, household: Household, kind: str, purpose: str) -> None:
-    for member in household.members.select_related("person"):
-        access_log_record(by=by, kind=kind, subject=member.person, purpose=purpose)
+    access_log_record_many(
+        by=by,
+        kind=kind,
+        purpose=purpose,
+        subjects=[m.person for m in household.members.select_related("person")],
+    )
 
 
 @transaction.atomic
@@ -263,10 +267,6 @@ def family_goal_add(
         by=by, action="family_goal.add", obj=goal, changes={"goal": [None, description]}
     )
     return goal
-
-
-def courses_visible_to(user):
-    return InterventionCourse.objects.filter(Q(coordinator=user) | Q(team__user=user)).distinct()
 
 
 def steering_counts() -> tuple[dict[str, dict[str, int]], dict[str, dict[str, int]]]:

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from audit.actions import access_log_record
+from audit.actions import access_log_record_many
 from audit.models import AccessKind
 from cases import intervention
 from cases.forms import (
@@ -24,6 +24,7 @@ from cases.forms import (
 )
 from cases.intervention_rules import next_phase_proposal
 from cases.models import InterventionProgramme, Phase
+from cases.permissions import courses_visible_to
 from people.actions import person_create
 from people.models import HouseholdMember
 from reports.disclosure import suppress_rows
@@ -35,15 +36,13 @@ def intake(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     programme = InterventionProgramme.current()
     candidates = intervention.family_candidates(programme)
-    for candidate in candidates:
-        for member in candidate.household.members.all():
-            access_log_record(
-                by=request.user,
-                kind=AccessKind.READ,
-                subject=member.person,
-                purpose="Prioriteringsliste, interventionsteam",
-            )
-    courses = intervention.courses_visible_to(request.user).select_related("household")
+    access_log_record_many(
+        by=request.user,
+        kind=AccessKind.READ,
+        purpose="Prioriteringsliste, interventionsteam",
+        subjects=[m.person for c in candidates for m in c.household.members.all()],
+    )
+    courses = courses_visible_to(request.user).select_related("household")
     today = timezone.localdate()
     return render(
         request,
@@ -84,7 +83,7 @@ def admit(request: HttpRequest, household_id: int) -> HttpResponse:
 
 def _course_for(request: HttpRequest, pk: int):
     course = (
-        intervention.courses_visible_to(request.user)
+        courses_visible_to(request.user)
         .select_related("household", "coordinator")
         .filter(pk=pk)
         .first()
@@ -97,13 +96,12 @@ def _course_for(request: HttpRequest, pk: int):
 def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
     course = _course_for(request, pk)
     members = list(course.household.members.select_related("person"))
-    for member in members:
-        access_log_record(
-            by=request.user,
-            kind=AccessKind.READ,
-            subject=member.person,
-            purpose=f"Interventionsforløb {course.pk}",
-        )
+    access_log_record_many(
+        by=request.user,
+        kind=AccessKind.READ,
+        purpose=f"Interventionsforløb {course.pk}",
+        subjects=[m.person for m in members],
+    )
     return render(
         request, "cases/intervention_course.html", _course_context(request, course, members)
     )

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from accounts.permissions import has_role
 from accounts.roles import Role
-from cases.models import SspCase
+from cases.models import InterventionCourse, SspCase
 from people.models import Person
 
 WORKS_ON_CASES = (Role.SSP_CONSULTANT, Role.COORDINATOR, Role.CASEWORKER)
@@ -21,47 +21,72 @@ can_work_on_cases = (
 )
 
 rules.add_perm("cases.open_case", can_work_on_cases)
+rules.add_perm("cases.view_my_work", can_work_on_cases | has_role(Role.DEPARTMENT_LEADER))
 rules.add_perm("cases.configure_level_rules", has_role(Role.ADMINISTRATOR))
-rules.add_perm("cases.break_the_glass", can_work_on_cases | has_role(Role.ADMINISTRATOR))
+rules.add_perm(
+    "cases.break_the_glass",
+    can_work_on_cases | has_role(Role.ADMINISTRATOR) | has_role(Role.DEPARTMENT_LEADER),
+)
 rules.add_perm("cases.review_emergency_access", has_role(Role.ADMINISTRATOR))
 rules.add_perm("cases.admit_families", has_role(Role.COORDINATOR))
 rules.add_perm(
     "cases.view_steering",
-    has_role(Role.COORDINATOR) | has_role(Role.ADMINISTRATOR) | has_role(Role.ANALYST),
+    has_role(Role.COORDINATOR)
+    | has_role(Role.ADMINISTRATOR)
+    | has_role(Role.ANALYST)
+    | has_role(Role.DEPARTMENT_LEADER),
 )
 # Aggregates only (no person), so analysts may see them too.
 rules.add_perm(
-    "cases.view_overview", can_work_on_cases | has_role(Role.ADMINISTRATOR) | has_role(Role.ANALYST)
+    "cases.view_overview",
+    can_work_on_cases
+    | has_role(Role.ADMINISTRATOR)
+    | has_role(Role.ANALYST)
+    | has_role(Role.DEPARTMENT_LEADER),
 )
 
 
 def cases_visible_to(user) -> QuerySet[SspCase]:
-    """Cases the user works on, cases of the user's SSP body's districts, and cases of persons
-    the user has opened by emergency access that has not yet expired. Administrators see
-    persons only through emergency access."""
-    if not user.is_authenticated:
+    """Cases the user works on, cases of the user's SSP body's districts, for a department
+    leader the cases a colleague from the department works on, and cases of persons the user
+    has opened by emergency access that has not yet expired. Administrators see persons only
+    through emergency access."""
+    works_on_cases = any(user.has_role(role) for role in WORKS_ON_CASES)
+    leads_department = user.has_role(Role.DEPARTMENT_LEADER) and user.department_id is not None
+    if not (works_on_cases or leads_department or user.has_role(Role.ADMINISTRATOR)):
         return SspCase.objects.none()
-    emergency = Q(
+    scope = Q(
         person__emergency_accesses__user=user,
         person__emergency_accesses__expires_at__gt=timezone.now(),
     )
-    if any(user.has_role(role) for role in WORKS_ON_CASES):
+    if works_on_cases:
         districts = user.ssp_bodies.values_list("ssp_district", flat=True)
-        return SspCase.objects.filter(
-            Q(members__user=user) | Q(ssp_district__in=districts) | emergency
-        ).distinct()
-    if user.has_role(Role.ADMINISTRATOR):
-        return SspCase.objects.filter(emergency).distinct()
-    return SspCase.objects.none()
+        scope |= Q(members__user=user) | Q(ssp_district__in=districts)
+    if leads_department:
+        scope |= Q(members__user__department_id=user.department_id)
+    return SspCase.objects.filter(scope).distinct()
 
 
 def persons_visible_to(user) -> QuerySet[Person]:
-    """Persons with a visible case, and the members of families whose intervention team the
-    user coordinates or is on."""
+    """Persons with a visible case, and the members of families whose intervention course the
+    user may see (courses_visible_to)."""
     if not user.is_authenticated:
         return Person.objects.none()
-    on_team = Q(household_memberships__household__intervention_courses__team__user=user)
-    return Person.objects.filter(Q(ssp_cases__in=cases_visible_to(user)) | on_team).distinct()
+    on_course = Q(
+        household_memberships__household__intervention_courses__in=courses_visible_to(user)
+    )
+    return Person.objects.filter(Q(ssp_cases__in=cases_visible_to(user)) | on_course).distinct()
+
+
+def courses_visible_to(user) -> QuerySet[InterventionCourse]:
+    """Courses the user coordinates or is on the team of; for a department leader also the
+    courses the department's coordinators lead."""
+    if not user.is_authenticated:
+        return InterventionCourse.objects.none()
+    scope = Q(coordinator=user) | Q(team__user=user)
+    if user.has_role(Role.DEPARTMENT_LEADER) and user.department_id is not None:
+        scope |= Q(coordinator__department_id=user.department_id)
+    return InterventionCourse.objects.filter(scope).distinct()
 
 
 def get_person_for_user(user, pk: int) -> Person:

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,9 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from audit.actions import access_log_record
+from audit.actions import access_log_record, access_log_record_many
 from audit.models import AccessKind
-from cases import actions, intervention
+from cases import actions
 from cases.forms import (
     LevelChangeForm,
     NewCaseForm,
@@ -27,12 +28,14 @@ from cases.forms import (
 from cases.models import (
     LevelRule,
     Referral,
+    ReferralStatus,
     SspPlusPlan,
     SspPlusSettings,
     Task,
 )
 from cases.permissions import (
     cases_visible_to,
+    courses_visible_to,
     get_case_for_user,
     get_person_for_user,
     persons_visible_to,
@@ -44,6 +47,8 @@ from people.cpr import CprError, cpr_mask, cpr_parse
 from people.models import Person
 from sikkerby.versioning import EditConflict
 
+CASES_PER_PAGE = 25
+
 
 def my_work(request: HttpRequest) -> HttpResponse:
     tasks = (
@@ -52,11 +57,20 @@ def my_work(request: HttpRequest) -> HttpResponse:
         .select_related("case__person", "course__household")
         .overdue_first()
     )
-    cases = cases_visible_to(request.user).select_related("person").filter(closed_at__isnull=True)
+    cases = (
+        cases_visible_to(request.user)
+        .select_related("person")
+        .filter(closed_at__isnull=True)
+        .order_by("-level", "person__last_name", "person__first_name", "pk")
+    )
     return render(
         request,
         "cases/my_work.html",
-        {"tasks": tasks, "cases": cases, "today": timezone.localdate()},
+        {
+            "tasks": tasks,
+            "cases_page": Paginator(cases, CASES_PER_PAGE).get_page(request.GET.get("side")),
+            "today": timezone.localdate(),
+        },
     )
 
 
@@ -250,7 +264,7 @@ def task_done(request: HttpRequest, pk: int) -> HttpResponse:
     task = get_object_or_404(Task, pk=pk)
     if task.case_id:
         get_case_for_user(request.user, task.case_id)
-    elif not intervention.courses_visible_to(request.user).filter(pk=task.course_id).exists():
+    elif not courses_visible_to(request.user).filter(pk=task.course_id).exists():
         raise Http404
     actions.task_complete(by=request.user, task=task)
     messages.success(request, _("Opgaven er markeret som udført."))
@@ -294,22 +308,29 @@ def case_refer(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+ANSWERED_REFERRALS_SHOWN_DAYS = 30
+
+
 def referral_queue(request: HttpRequest) -> HttpResponse:
-    """The user's unit's entry point: incoming referrals (open first), and the user's own sent ones."""
-    incoming = Referral.objects.none()
+    """The user's unit's entry point: open referrals (earliest deadline first), those answered
+    in the last 30 days, and the user's own sent ones. Each person shown is logged."""
+    incoming: list[Referral] = []
     if request.user.unit_id:
-        incoming = (
-            Referral.objects.filter(to_unit_id=request.user.unit_id)
-            .select_related("case__person", "from_unit")
-            .order_by("answered_at", "answer_by")
+        queue = Referral.objects.filter(to_unit_id=request.user.unit_id).select_related(
+            "case__person", "from_unit", "to_unit", "answered_by_user"
         )
-        for referral in incoming:
-            access_log_record(
-                by=request.user,
-                kind=AccessKind.READ,
-                subject=referral.case.person,
-                purpose=f"Henvisningskø ({referral.to_unit.name})",
+        answered_since = timezone.now() - timedelta(days=ANSWERED_REFERRALS_SHOWN_DAYS)
+        incoming = list(
+            queue.filter(status__in=[ReferralStatus.SENT, ReferralStatus.ESCALATED]).order_by(
+                "answer_by", "pk"
             )
+        ) + list(queue.filter(answered_at__gte=answered_since).order_by("-answered_at"))
+        access_log_record_many(
+            by=request.user,
+            kind=AccessKind.READ,
+            purpose=f"Henvisningskø ({request.user.unit.name})",
+            subjects=[r.case.person for r in incoming],
+        )
     sent = (
         Referral.objects.filter(sent_by=request.user)
         .select_related("to_unit", "case__person")

@@ -80,3 +80,97 @@ def test_a_stale_level_change_gets_409(case, ssp_consultant):
 def test_my_tasks_lists_the_level_actions(case, ssp_consultant):
     tasks = Client().get("/api/v1/tasks", **bearer(ssp_consultant)).json()
     assert {t["title"] for t in tasks} >= {"Behandling i koordinationsgruppen"}
+
+
+@pytest.fixture
+def referral_to_jobcentre(case, ssp_consultant, caseworker):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from cases.actions import referral_send
+
+    return referral_send(
+        by=ssp_consultant,
+        case=case,
+        to_unit=caseworker.unit,
+        reason="Brug for job",
+        legal_basis="rpl115",
+        necessity="Koordinering",
+        answer_by=timezone.localdate() + timedelta(days=14),
+    )
+
+
+@pytest.mark.parametrize("role", ROLE_NAMES)
+def test_the_api_shows_a_referral_to_the_receiving_unit_and_the_sender_only(
+    all_roles, referral_to_jobcentre, role
+):
+    listed = Client().get("/api/v1/referrals", **bearer(all_roles[role])).json()
+    # The BIF initiative owner shares the receiving unit in the test cast, so it sees the queue.
+    expected = {"ssp_consultant": "sent", "caseworker": "incoming", "bif_owner": "incoming"}
+    assert [(r["id"], r["direction"]) for r in listed] == (
+        [(referral_to_jobcentre.pk, expected[role])] if role in expected else []
+    )
+
+
+def test_the_receiver_declines_through_the_api_with_a_reason(
+    referral_to_jobcentre, caseworker, coordinator
+):
+    url = f"/api/v1/referrals/{referral_to_jobcentre.pk}/answer"
+    outsider = Client().post(
+        url,
+        {"accept": False, "reason": "x"},
+        content_type="application/json",
+        **bearer(coordinator),
+    )
+    assert outsider.status_code == 404
+    client = Client()
+    no_reason = client.post(
+        url, {"accept": False}, content_type="application/json", **bearer(caseworker)
+    )
+    assert no_reason.status_code == 422 and "Angiv hvorfor" in no_reason.json()["detail"]
+    declined = client.post(
+        url,
+        {"accept": False, "reason": "Allerede i forløb"},
+        content_type="application/json",
+        **bearer(caseworker),
+    )
+    assert declined.status_code == 200 and declined.json()["status"] == "declined"
+
+
+@pytest.mark.parametrize("role", ROLE_NAMES)
+def test_intervention_courses_and_steering_through_the_api(all_roles, case, role):
+    from cases.models import InterventionCourse
+
+    coordinator = all_roles["coordinator"]
+    course = InterventionCourse.objects.create(
+        household=case.person.household_memberships.get().household,
+        district="noerrebro",
+        coordinator=coordinator,
+        admitted_on=date(2026, 1, 1),
+        phase_started_on=date(2026, 1, 1),
+    )
+    course.team.create(user=coordinator, role_on_team="Koordinator")
+    headers = bearer(all_roles[role])
+    courses = Client().get("/api/v1/intervention/courses", **headers).json()
+    sees = role in {"coordinator", "department_leader"}  # the leader of SOF, the coordinator's
+    assert [c["id"] for c in courses] == ([course.pk] if sees else [])
+    if sees:
+        assert courses[0]["proposed_next_phase"] == "phase_out"  # over 6 months in intensive
+    steering = Client().get("/api/v1/intervention/steering", **headers)
+    allowed = {"coordinator", "administrator", "analyst", "department_leader"}
+    assert steering.status_code == (200 if role in allowed else 403)
+    if role in allowed:
+        assert steering.json()["families"] == [
+            {
+                "district": "noerrebro",
+                "counts": {
+                    "intensive": "<5",
+                    "phase_out": 0,
+                    "aftercare": 0,
+                    "ended": 0,
+                    "I alt": "<5",
+                },
+            }
+        ]
+        assert "Api" not in steering.content.decode()

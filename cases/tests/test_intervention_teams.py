@@ -125,7 +125,7 @@ def test_the_steering_group_sees_aggregates_only(all_roles, ssp_consultant, role
     )
     response = login_client(Client(), all_roles[role]).get("/interventionsteam/styregruppe/")
     assert response.status_code == (
-        200 if role in {"coordinator", "administrator", "analyst"} else 403
+        200 if role in {"coordinator", "administrator", "analyst", "department_leader"} else 403
     )
     if response.status_code == 200:
         assert (
@@ -170,3 +170,30 @@ def test_a_team_member_sees_and_completes_a_course_task_in_my_work(
     outsider = login_client(Client(), ssp_consultant)
     other = course.tasks.create(title="x", due_date=date(2030, 1, 1), responsible=caseworker)
     assert outsider.post(f"/opgaver/{other.pk}/udfoert/").status_code == 404
+
+
+def test_a_department_leader_sees_the_courses_the_departments_coordinators_lead(
+    ssp_consultant, coordinator, department_leader
+):
+    """The SOF leader may open a SOF coordinator's course (read only); a BIF leader may not."""
+    household = _family(ssp_consultant, "Firer", 4)
+    login_client(Client(), coordinator).post(f"/interventionsteam/optag/{household.pk}/")
+    course = InterventionCourse.objects.get()
+    assert (
+        login_client(Client(), department_leader)
+        .get(f"/interventionsteam/{course.pk}/")
+        .status_code
+        == 200
+    )
+    other_leader = make_user("bif_leader", [Role.DEPARTMENT_LEADER], "BIF")
+    assert (
+        login_client(Client(), other_leader).get(f"/interventionsteam/{course.pk}/").status_code
+        == 404
+    )
+    refused = login_client(Client(), department_leader).post(
+        f"/interventionsteam/{course.pk}/phase/",
+        {"version": course.version, "to_phase": "phase_out", "note": "x"},
+    )
+    assert refused.status_code in (403, 404)
+    course.refresh_from_db()
+    assert course.phase == "intensive"

@@ -4,8 +4,10 @@ not exist (404), and every view of a person writes exactly one access-log entry.
 import pytest
 from django.test import Client
 
+from accounts.roles import Role
 from audit.models import AccessLogEntry
-from conftest import ROLE_NAMES, login_client
+from cases.models import CaseMember
+from conftest import ROLE_NAMES, login_client, make_user
 
 SEES_THE_CASE = {"ssp_consultant"}  # the consultant who opened it; others are outside the team
 
@@ -22,6 +24,23 @@ def test_only_the_team_sees_the_person_and_the_case(all_roles, level_3_case, rol
 def test_the_ssp_body_of_the_district_sees_its_cases(level_3_case, district_body_member):
     client = login_client(Client(), district_body_member)
     assert client.get(f"/sager/{level_3_case.pk}/").status_code == 200
+
+
+def test_a_department_leader_sees_the_cases_a_colleague_from_the_department_works_on(
+    level_3_case, department_leader, coordinator, caseworker
+):
+    """The leader (SOF) does not see a case with only a BUF consultant and a BIF caseworker on
+    it; once a SOF coordinator joins, the leader does, and each view is logged."""
+    CaseMember.objects.create(case=level_3_case, user=caseworker, role_on_case="Jobcenter")
+    client = login_client(Client(), department_leader)
+    assert client.get(f"/sager/{level_3_case.pk}/").status_code == 404
+    CaseMember.objects.create(case=level_3_case, user=coordinator, role_on_case="Koordinator")
+    before = AccessLogEntry.objects.filter(username="department_leader").count()
+    assert client.get(f"/personer/{level_3_case.person_id}/").status_code == 200
+    assert AccessLogEntry.objects.filter(username="department_leader").count() == before + 1
+    # ØKF has nobody on the case.
+    other_leader = make_user("okf_leader", [Role.DEPARTMENT_LEADER], "ØKF")
+    assert login_client(Client(), other_leader).get(f"/sager/{level_3_case.pk}/").status_code == 404
 
 
 def test_every_view_of_a_person_page_writes_exactly_one_access_log_entry(

@@ -7,7 +7,14 @@ from cases.actions import ssp_case_open
 from conftest import ROLE_NAMES, login_client
 from people.actions import person_create
 
-CAN_SEE = {"administrator", "ssp_consultant", "coordinator", "caseworker", "analyst"}
+CAN_SEE = {
+    "administrator",
+    "ssp_consultant",
+    "coordinator",
+    "caseworker",
+    "analyst",
+    "department_leader",
+}
 
 
 @pytest.mark.parametrize("role", ROLE_NAMES)

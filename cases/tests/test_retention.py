@@ -7,10 +7,10 @@ from django.utils import timezone
 
 from audit.models import AuditEvent
 from cases.actions import ssp_case_close, ssp_case_open
-from cases.models import SspCase, Task
+from cases.models import EmergencyAccess, InterventionCourse, SspCase, Task
 from conftest import login_client
 from people.actions import person_create
-from people.models import Person
+from people.models import HouseholdMember, Person
 
 
 def _case(by, name):
@@ -64,3 +64,58 @@ def test_closing_a_case_needs_a_reason_and_removes_its_open_actions(ssp_consulta
     client.post(f"/sager/{case.pk}/luk/", {"reason": "Den unge er flyttet"})
     assert SspCase.objects.get(pk=case.pk).closed_at is not None
     assert not Task.objects.filter(case=case, done_at__isnull=True).exists()
+
+
+def test_ended_intervention_courses_and_reviewed_emergency_accesses_expire_too(
+    ssp_consultant, coordinator, administrator
+):
+    """An ended course past the deadline goes with the family members nothing else needs; a
+    course still running and an unreviewed emergency access stay."""
+    case = _case(ssp_consultant, "Familie")
+    household = case.person.household_memberships.get().household
+    parent = person_create(
+        by=ssp_consultant,
+        first_name="Mor",
+        last_name="Familie",
+        birth_date=date(1980, 5, 5),
+        purpose="t",
+    )
+    HouseholdMember.objects.create(household=household, person=parent, role="parent")
+    long_ago = timezone.localdate() - timedelta(days=settings.CASE_RETENTION_DAYS + 1)
+    ended = InterventionCourse.objects.create(
+        household=household,
+        district="noerrebro",
+        coordinator=coordinator,
+        admitted_on=long_ago - timedelta(days=365),
+        phase="ended",
+        phase_started_on=long_ago,
+    )
+    running = InterventionCourse.objects.create(
+        household=_case(ssp_consultant, "Igang").person.household_memberships.get().household,
+        district="noerrebro",
+        coordinator=coordinator,
+        admitted_on=long_ago,
+        phase="aftercare",
+        phase_started_on=long_ago,
+    )
+    old_moment = timezone.now() - timedelta(days=settings.ACCESS_LOG_RETENTION_DAYS + 1)
+    reviewed = EmergencyAccess.objects.create(
+        user=ssp_consultant,
+        person=parent,
+        reason="x",
+        expires_at=old_moment,
+        reviewed_by=administrator,
+        reviewed_at=old_moment,
+    )
+    unreviewed = EmergencyAccess.objects.create(
+        user=ssp_consultant, person=case.person, reason="y", expires_at=old_moment
+    )
+
+    call_command("purge_expired")
+
+    assert set(InterventionCourse.objects.values_list("pk", flat=True)) == {running.pk}
+    assert not Person.objects.filter(pk=parent.pk).exists()  # only the course needed her
+    assert Person.objects.filter(pk=case.person_id).exists()  # her son still has a case
+    assert not EmergencyAccess.objects.filter(pk=reviewed.pk).exists()
+    assert EmergencyAccess.objects.filter(pk=unreviewed.pk).exists()
+    assert AuditEvent.objects.filter(action="retention.delete", object_id=str(ended.pk)).exists()
