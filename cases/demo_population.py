@@ -389,6 +389,15 @@ def _coordinator_for(staff: dict[str, User], district: str) -> User:
     return staff[COORDINATOR_BY_DISTRICT[CityDistrict(district)]]
 
 
+def _chance_done(overdue_by: timedelta) -> float:
+    """Most actions are done on time; a few linger for weeks, very few for months."""
+    if overdue_by > timedelta(days=60):
+        return 0.995
+    if overdue_by > timedelta(days=7):
+        return 0.85
+    return 0.4
+
+
 def _level_for_age(rng: random.Random, age: float) -> int:
     weights = next(w for limit, w in LEVEL_WEIGHTS_BY_AGE if age < limit)
     return rng.choices([1, 2, 3, 4], weights=weights)[0]
@@ -591,9 +600,7 @@ def _case_details_create(b: _Builder, drafts: list[_CaseDraft]) -> None:
             responsible = coordinator if rule.responsible_role == Role.COORDINATOR else consultant
             for action in rule.actions.all():
                 due = Task.due_from(on, action.deadline_days)
-                done = case.closed_at is not None or rng.random() < (
-                    0.92 if due < today - timedelta(days=14) else 0.35
-                )
+                done = case.closed_at is not None or rng.random() < _chance_done(today - due)
                 task = Task(
                     case=case,
                     title=action.title,

@@ -25,8 +25,7 @@ from cases.forms import (
 from cases.intervention_rules import next_phase_proposal
 from cases.models import InterventionProgramme, Phase
 from cases.permissions import courses_visible_to
-from people.actions import person_create
-from people.models import HouseholdMember
+from people.actions import household_member_add
 from reports.disclosure import suppress_rows
 from sikkerby.versioning import EditConflict
 
@@ -208,15 +207,16 @@ def course_action(request: HttpRequest, pk: int, what: str) -> HttpResponse:
 def _family_member_add(request, course, data) -> None:
     if course.coordinator_id != request.user.pk:
         raise PermissionDenied
-    person = person_create(
+    household_member_add(
         by=request.user,
+        household=course.household,
+        role=data["role"],
         first_name=data["first_name"],
         last_name=data["last_name"],
         cpr_text=data["cpr"],
         birth_date=data["birth_date"],
         purpose=f"Familiemedlem i interventionsforløb {course.pk}",
     )
-    HouseholdMember.objects.create(household=course.household, person=person, role=data["role"])
 
 
 def steering(request: HttpRequest) -> HttpResponse:

@@ -11,6 +11,16 @@ urlpatterns = [
     path("personer/<int:pk>/", views.person_detail, name="person_detail"),
     path("personer/<int:pk>/vis-cpr/", views.person_reveal, name="person_reveal"),
     path("personer/<int:pk>/flet/", views.person_merge, name="person_merge"),
+    path(
+        "personer/<int:pk>/familie/<int:household_id>/tilfoej/",
+        views.household_member_add,
+        name="household_member_add",
+    ),
+    path(
+        "personer/<int:pk>/familie/medlem/<int:member_id>/fjern/",
+        views.household_member_remove,
+        name="household_member_remove",
+    ),
     path("sager/ny/", views.case_new, name="case_new"),
     path("sager/<int:pk>/", views.case_detail, name="case_detail"),
     path("sager/<int:pk>/niveau/", views.case_change_level, name="case_change_level"),

@@ -16,6 +16,7 @@ from audit.actions import access_log_record, access_log_record_many
 from audit.models import AccessKind
 from cases import actions
 from cases.forms import (
+    FamilyMemberForm,
     LevelChangeForm,
     NewCaseForm,
     PersonSearchForm,
@@ -44,7 +45,7 @@ from cases.rules import ssp_plus_eligibility
 from people import actions as people_actions
 from people.actions import person_create, person_reveal_cpr
 from people.cpr import CprError, cpr_mask, cpr_parse
-from people.models import Person
+from people.models import HouseholdMember, Person
 from sikkerby.versioning import EditConflict
 
 CASES_PER_PAGE = 25
@@ -119,15 +120,79 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     access_log_record(
         by=request.user, kind=AccessKind.READ, subject=person, purpose="Visning af person"
     )
+    return _person_page(request, person)
+
+
+def _person_page(request: HttpRequest, person, member_form=None) -> HttpResponse:
     cases = cases_visible_to(request.user).filter(person=person)
     duplicates = (
         persons_visible_to(request.user).filter(birth_date=person.birth_date).exclude(pk=person.pk)
     )
+    memberships = person.household_memberships.select_related("household").prefetch_related(
+        "household__members__person"
+    )
     return render(
         request,
         "cases/person_detail.html",
-        {"person": person, "cases": cases, "duplicates": duplicates},
+        {
+            "person": person,
+            "cases": cases,
+            "duplicates": duplicates,
+            "memberships": memberships,
+            "can_edit_family": request.user.has_perm("cases.open_case"),
+            "member_form": member_form or FamilyMemberForm(),
+        },
     )
+
+
+@require_POST
+def household_member_add(request: HttpRequest, pk: int, household_id: int) -> HttpResponse:
+    """Add a family member from the person page (the person must be in that household)."""
+    person = get_person_for_user(request.user, pk)
+    membership = person.household_memberships.filter(household_id=household_id).first()
+    if membership is None or not request.user.has_perm("cases.open_case"):
+        raise Http404
+    form = FamilyMemberForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            people_actions.household_member_add(
+                by=request.user,
+                household=membership.household,
+                role=data["role"],
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                cpr_text=data["cpr"],
+                birth_date=data["birth_date"],
+                purpose=f"Familiemedlem til person {person.pk}",
+            )
+        except ValidationError as error:
+            action_errors_to_form(form, error)
+        else:
+            messages.success(request, _("Familiemedlemmet er tilføjet."))
+            return redirect("cases:person_detail", pk=person.pk)
+    return _person_page(request, person, member_form=form)
+
+
+@require_POST
+def household_member_remove(request: HttpRequest, pk: int, member_id: int) -> HttpResponse:
+    person = get_person_for_user(request.user, pk)
+    member = (
+        HouseholdMember.objects.filter(pk=member_id, household__members__person=person)
+        .exclude(person=person)
+        .first()
+    )
+    if member is None or not request.user.has_perm("cases.open_case"):
+        raise Http404
+    try:
+        people_actions.household_member_remove(
+            by=request.user, member=member, reason=request.POST.get("reason", "")
+        )
+    except ValidationError as error:
+        messages.error(request, action_error_text(error))
+    else:
+        messages.success(request, _("Personen er taget ud af familien."))
+    return redirect("cases:person_detail", pk=person.pk)
 
 
 @require_POST

@@ -9,7 +9,7 @@ from accounts.models import User
 from audit.actions import access_log_record, audit_event_record
 from audit.models import AccessKind
 from people.cpr import CprError, cpr_parse, replacement_number
-from people.models import Person
+from people.models import Household, HouseholdMember, HouseholdRole, Person
 
 
 @transaction.atomic
@@ -112,3 +112,64 @@ def person_merge(*, by: User, keep: Person, remove: Person) -> Person:
     )
     remove.delete()
     return keep
+
+
+@transaction.atomic
+def household_member_add(
+    *,
+    by: User,
+    household: Household,
+    role: str,
+    first_name: str,
+    last_name: str,
+    cpr_text: str = "",
+    birth_date: date | None = None,
+    purpose: str,
+) -> HouseholdMember:
+    """Register a new person as a member of the household (a parent, child, sibling or other
+    carer). With a CPR number that already exists, that person is linked instead of a second
+    record being made. Raises ValidationError in Danish."""
+    if role not in HouseholdRole.values:
+        raise ValidationError({"role": "Vælg personens rolle i familien."})
+    existing = None
+    if cpr_text:
+        try:
+            existing = Person.objects.filter(cpr=cpr_parse(cpr_text).digits).first()
+        except CprError as error:
+            raise ValidationError({"cpr": str(error)}) from None
+    person = existing or person_create(
+        by=by,
+        first_name=first_name,
+        last_name=last_name,
+        cpr_text=cpr_text,
+        birth_date=birth_date,
+        purpose=purpose,
+    )
+    if household.members.filter(person=person).exists():
+        raise ValidationError({"cpr": "Personen er allerede med i familien."})
+    member = HouseholdMember.objects.create(household=household, person=person, role=role)
+    audit_event_record(
+        by=by,
+        action="household.member_add",
+        obj=household,
+        changes={"person_id": [None, person.pk], "role": [None, role]},
+    )
+    access_log_record(by=by, kind=AccessKind.CHANGE, subject=person, purpose=purpose)
+    return member
+
+
+@transaction.atomic
+def household_member_remove(*, by: User, member: HouseholdMember, reason: str) -> None:
+    """Take a person out of a household (e.g. moved out); the person record stays."""
+    if not reason.strip():
+        raise ValidationError({"reason": "Angiv hvorfor personen tages ud af familien."})
+    audit_event_record(
+        by=by,
+        action="household.member_remove",
+        obj=member.household,
+        changes={"person_id": [member.person_id, None], "reason": [None, reason]},
+    )
+    access_log_record(
+        by=by, kind=AccessKind.CHANGE, subject=member.person, purpose="Taget ud af familien"
+    )
+    member.delete()
