@@ -167,7 +167,7 @@ def referral_list(request):
             .select_related(*related)
             .order_by("answer_by", "pk")
         )
-        if user.unit_id
+        if user.unit_id and user.has_perm("cases.answer_referrals")
         else []
     )
     sent = list(Referral.objects.filter(sent_by=user).select_related(*related).order_by("-sent_at"))
@@ -192,7 +192,7 @@ def referral_answer(request, referral_id: int, payload: ReferralAnswerIn):
         .filter(pk=referral_id, to_unit_id=request.auth.unit_id)
         .first()
     )
-    if referral is None:
+    if referral is None or not request.auth.has_perm("cases.answer_referrals"):
         raise HttpError(404, "Henvisningen findes ikke i din enheds indgang.")
     try:
         referral = actions.referral_answer(

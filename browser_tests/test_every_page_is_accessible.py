@@ -27,7 +27,6 @@ PAGES = [
     ("/sager/overblik/", "26-case-overview"),
     ("/indsigt/", "27-subject-access-report"),
     ("/niveauregler/ssp-plus/", "28-ssp-plus-settings"),
-    ("/henvisninger/", "29-referral-queue-admin"),
     ("/interventionsteam/styregruppe/", "29a-intervention-steering-admin"),
 ]
 

@@ -244,7 +244,7 @@ def referral_send(
 @transaction.atomic
 def referral_answer(*, by: User, referral: Referral, accept: bool, reason: str = "") -> Referral:
     """The receiving unit accepts (the receiver joins the case's team) or declines with a reason."""
-    if by.unit_id != referral.to_unit_id:
+    if by.unit_id != referral.to_unit_id or not by.has_perm("cases.answer_referrals"):
         raise PermissionDenied
     if not referral.is_open:
         raise ValidationError({"answer": "Henvisningen er allerede besvaret."})

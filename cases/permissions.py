@@ -22,6 +22,13 @@ can_work_on_cases = (
 
 rules.add_perm("cases.open_case", can_work_on_cases)
 rules.add_perm("cases.view_my_work", can_work_on_cases | has_role(Role.DEPARTMENT_LEADER))
+# Only roles that may ever see a person may search for one (the search itself is logged).
+rules.add_perm(
+    "cases.search_persons",
+    can_work_on_cases | has_role(Role.DEPARTMENT_LEADER) | has_role(Role.ADMINISTRATOR),
+)
+# A unit's entry point is worked by its staff on cases, never by readers or analysts.
+rules.add_perm("cases.answer_referrals", can_work_on_cases)
 rules.add_perm("cases.configure_level_rules", has_role(Role.ADMINISTRATOR))
 rules.add_perm(
     "cases.break_the_glass",

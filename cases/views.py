@@ -52,6 +52,8 @@ CASES_PER_PAGE = 25
 
 
 def my_work(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("cases.view_my_work"):
+        raise PermissionDenied
     tasks = (
         Task.objects.open()
         .filter(responsible=request.user)
@@ -88,6 +90,8 @@ def _search_criterion(data: dict) -> str:
 
 def person_search(request: HttpRequest) -> HttpResponse:
     """Searches are POSTed so a CPR number never lands in a URL; each is logged with its criterion."""
+    if not request.user.has_perm("cases.search_persons"):
+        raise PermissionDenied
     form = PersonSearchForm(request.POST or None)
     results = None
     if request.method == "POST" and form.is_valid():
@@ -379,6 +383,8 @@ ANSWERED_REFERRALS_SHOWN_DAYS = 30
 def referral_queue(request: HttpRequest) -> HttpResponse:
     """The user's unit's entry point: open referrals (earliest deadline first), those answered
     in the last 30 days, and the user's own sent ones. Each person shown is logged."""
+    if not request.user.has_perm("cases.answer_referrals"):
+        raise PermissionDenied
     incoming: list[Referral] = []
     if request.user.unit_id:
         queue = Referral.objects.filter(to_unit_id=request.user.unit_id).select_related(
@@ -410,6 +416,8 @@ def referral_queue(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def referral_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    if not request.user.has_perm("cases.answer_referrals"):
+        raise PermissionDenied
     referral = get_object_or_404(Referral, pk=pk, to_unit_id=request.user.unit_id)
     form = ReferralAnswerForm(request.POST)
     if form.is_valid():
