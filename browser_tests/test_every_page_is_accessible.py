@@ -28,6 +28,7 @@ PAGES = [
     ("/indsigt/", "27-subject-access-report"),
     ("/niveauregler/ssp-plus/", "28-ssp-plus-settings"),
     ("/interventionsteam/styregruppe/", "29a-intervention-steering-admin"),
+    ("/indsatser/fremskudt-norrebro/resultater/", "60-scorecard"),
 ]
 
 

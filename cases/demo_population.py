@@ -47,6 +47,7 @@ from cases.models import (
 )
 from cases.rules import ssp_plus_eligibility
 from initiatives.models import Initiative
+from outcomes.demo import DemoOutcomes, demo_outcomes_create
 from people.cpr import synthetic_cpr
 from people.models import CityDistrict, Household, HouseholdMember, HouseholdRole, Person
 
@@ -243,6 +244,7 @@ class DemoPopulation:
     ssp_plus_plans: int = 0
     referrals: Counter = field(default_factory=Counter)
     courses_by_phase: Counter = field(default_factory=Counter)
+    outcomes: DemoOutcomes | None = None
 
 
 def _moment(day: date) -> datetime:
@@ -425,6 +427,12 @@ def demo_population_create(
     _referrals_create(builder, cases)
     _intervention_courses_create(builder, families)
     result = builder.result
+    result.outcomes = demo_outcomes_create(
+        rng=builder.rng,
+        today=builder.today,
+        cases=[d.case for d in cases],
+        by=builder.staff["sagsbehandler"],
+    )
     audit_event_record(
         by=None,
         action="demo_population.create",

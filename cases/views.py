@@ -42,6 +42,7 @@ from cases.permissions import (
     persons_visible_to,
 )
 from cases.rules import ssp_plus_eligibility
+from outcomes.forms import FollowUpForm, ObservationForm, ParticipationEndForm, ParticipationForm
 from people import actions as people_actions
 from people.actions import person_create, person_reveal_cpr
 from people.cpr import CprError, cpr_mask, cpr_parse
@@ -145,6 +146,16 @@ def _person_page(request: HttpRequest, person, member_form=None) -> HttpResponse
             "memberships": memberships,
             "can_edit_family": request.user.has_perm("cases.open_case"),
             "member_form": member_form or FamilyMemberForm(),
+            "participations": person.participations.select_related("initiative").prefetch_related(
+                "follow_ups"
+            ),
+            "observations": person.status_observations.all()[:20],
+            "crime_events": person.crime_events.all()[:20],
+            "participation_form": ParticipationForm(),
+            "end_form": ParticipationEndForm(),
+            "observation_form": ObservationForm(),
+            "follow_up_form": FollowUpForm(),
+            "today": timezone.localdate(),
         },
     )
 

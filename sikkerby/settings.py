@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "rules",
     "people",
     "cases",
+    "outcomes",
     "accounts",
     "audit",
     "initiatives",

@@ -22,6 +22,7 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="initiatives:catalogue", permanent=False)),
     path("indsatser/", include("initiatives.urls")),
     path("konto/", include("accounts.urls")),
+    path("", include("outcomes.urls")),
     path("", include("cases.urls")),
     path("revision/", audit_trail, name="audit_trail"),
     path("api/v1/", api.urls),

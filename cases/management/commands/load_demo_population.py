@@ -38,6 +38,9 @@ class Command(BaseCommand):
                 f"  SSP-sager – {levels}; heraf lukkede: {made.closed_cases}. "
                 f"Åbne opgaver: {made.open_tasks} (overskredne: {made.overdue_tasks}).\n"
                 f"  SSP+-planer: {made.ssp_plus_plans}. Henvisninger: {sum(made.referrals.values())}. "
-                f"Interventionsfamilier – {phases}."
+                f"Interventionsfamilier – {phases}.\n"
+                f"  Deltagelser i indsatser: {made.outcomes.participations}, statusobservationer: "
+                f"{made.outcomes.observations}, opfølgninger: {made.outcomes.follow_ups}, "
+                f"politiregistreringer: {made.outcomes.crime_events}."
             )
         )

@@ -1,0 +1,79 @@
+"""Reading a catalogue success criterion as something computable (pure functions).
+
+The catalogue states a cohort criterion's statuses and start event as the seeds word them
+("positiv kontakt med jobcentret,job,uddannelse"; "tilbuddets afslutning"). Each word maps to a
+status code, a crime-event kind (then the criterion is a recidivism measure) or an offer kind.
+A word with no mapping makes the criterion uncomputable, said so on the scorecard, never
+silently dropped.
+"""
+
+from dataclasses import dataclass, field
+
+STATUS_WORDS = {
+    "job": "job",
+    "beskæftigelse": "job",
+    "uddannelse": "education",
+    "aktivering": "activation",
+    "løntilskud": "wage_subsidy",
+    "positiv kontakt med jobcentret": "job_centre_contact",
+    "selvforsørgende": "self_supporting",
+    "9. klasse gennemført": "completed_9th_grade",
+    "ungdomsuddannelse": "youth_education",
+    "organiseret fritidsaktivitet": "leisure_activity",
+    "fritidsjob": "leisure_job",
+    "studiejob": "study_job",
+    "sprogskole": "language_school",
+    "barn i dagtilbud": "child_in_daycare",
+    "forælder i job": "parent_in_job",
+}
+CRIME_WORDS = {"anholdelse": "arrest", "sigtelse": "charge", "dom": "conviction"}
+OFFER_WORDS = {"tilbud efter lov om en aktiv beskæftigelsesindsats": "active_employment"}
+# Days from the anchor event to "k months after", and the window around it in which an
+# observation counts as the status at that time.
+DAYS_PER_MONTH = 365.25 / 12
+OBSERVATION_WINDOW_DAYS = 31
+DEFAULT_RECIDIVISM_MONTHS = 12
+
+
+@dataclass(frozen=True)
+class CriterionTerms:
+    statuses: frozenset[str] = frozenset()
+    crime_kinds: frozenset[str] = frozenset()
+    offer_kinds: frozenset[str] = frozenset()
+    unknown: tuple[str, ...] = field(default=())
+
+    @property
+    def is_recidivism(self) -> bool:
+        return bool(self.crime_kinds) and not self.statuses
+
+
+def criterion_terms(text: str) -> CriterionTerms:
+    """Split a criterion's comma-separated status words into what they mean."""
+    statuses, crimes, offers, unknown = set(), set(), set(), []
+    for word in (w.strip().lower() for w in text.split(",")):
+        if not word:
+            continue
+        if word in STATUS_WORDS:
+            statuses.add(STATUS_WORDS[word])
+        elif word in CRIME_WORDS:
+            crimes.add(CRIME_WORDS[word])
+        elif word in OFFER_WORDS:
+            offers.add(OFFER_WORDS[word])
+        else:
+            unknown.append(word)
+    return CriterionTerms(frozenset(statuses), frozenset(crimes), frozenset(offers), tuple(unknown))
+
+
+def follow_up_anchor(start_event: str) -> str:
+    """'end' when the criterion counts from the offer's end ('tilbuddets afslutning'), else
+    'start' (start of an active offer, employment, release)."""
+    return "end" if "afslutning" in start_event.lower() else "start"
+
+
+def follow_up_months(text: str) -> list[int]:
+    """'3,6,12' → [3, 6, 12]; nonsense is ignored (the criterion form validates it)."""
+    return sorted({int(part) for part in text.replace(" ", "").split(",") if part.isdigit()})
+
+
+def days_after(months: int) -> int:
+    return round(months * DAYS_PER_MONTH)

@@ -1,0 +1,156 @@
+"""Synthetic outcomes for the demo population (called by cases.demo_population): participation
+in five seed initiatives with cohort criteria, status observations around the follow-up times,
+follow-ups (observed, unreachable, due) and police records. Written in bulk, like the rest of
+the demo; every person concerned is synthetic."""
+
+import random
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from accounts.models import User
+from initiatives.models import Initiative
+from outcomes.actions import follow_up_rule
+from outcomes.criteria import days_after
+from outcomes.models import (
+    CrimeEvent,
+    EndReason,
+    FollowUp,
+    FollowUpOutcome,
+    ObservationSource,
+    OfferKind,
+    Participation,
+    StatusObservation,
+)
+from people.models import Person
+
+# slug: (offer kind, share of participants reaching a good status, good statuses, age range)
+DEMO_INITIATIVES = {
+    "fremskudt-norrebro": (OfferKind.ACTIVE_EMPLOYMENT, 0.3, ["education", "job"], (16, 25)),
+    "udegaaende-beskaeftigelsesindsats": (
+        OfferKind.MENTOR,
+        0.6,
+        ["job_centre_contact", "job", "education"],
+        (16, 25),
+    ),
+    "exit-programmet": (
+        OfferKind.ACTIVE_EMPLOYMENT,
+        0.55,
+        ["job_centre_contact", "job", "education"],
+        (17, 25),
+    ),
+    "fritidsjob": (OfferKind.LEISURE_JOB, 0.65, ["leisure_job", "study_job"], (15, 25)),
+    "den-korte-snor": (
+        OfferKind.COUNSELLING,
+        0.5,
+        ["completed_9th_grade", "youth_education"],
+        (12, 18),
+    ),
+}
+OTHER_STATUSES = ["none", "activation", "none", "job_centre_contact"]
+
+
+@dataclass
+class DemoOutcomes:
+    participations: int = 0
+    observations: int = 0
+    follow_ups: int = 0
+    crime_events: int = 0
+
+
+def _age(person: Person, on: date) -> float:
+    return (on - person.birth_date).days / 365.25
+
+
+def demo_outcomes_create(*, rng: random.Random, today: date, cases: list, by: User) -> DemoOutcomes:
+    """`cases` are the demo SSP cases (with their persons)."""
+    made = DemoOutcomes()
+    initiatives = {i.slug: i for i in Initiative.objects.filter(slug__in=DEMO_INITIATIVES)}
+    rules = {slug: follow_up_rule(i) for slug, i in initiatives.items()}
+    participations, observations, crimes = [], [], []
+    plans: list[tuple[Participation, str]] = []
+    for case in cases:
+        person = case.person
+        if case.level >= 2:
+            crimes.append(
+                CrimeEvent(
+                    person=person,
+                    occurred_on=case.reported_on,
+                    kind="charge",
+                    category=rng.choice(["property", "violence", "drugs", "other"]),
+                )
+            )
+        if rng.random() > 0.35:
+            continue
+        options = [
+            s
+            for s, (_, _, _, (lo, hi)) in DEMO_INITIATIVES.items()
+            if s in initiatives and lo <= _age(person, today) < hi
+        ]
+        if not options:
+            continue
+        slug = rng.choice(options)
+        started = today - timedelta(days=rng.randrange(20, 2 * 365))
+        started = max(started, case.reported_on)
+        ended = started + timedelta(days=rng.randrange(60, 300))
+        participation = Participation(
+            person=person,
+            initiative=initiatives[slug],
+            offer_kind=DEMO_INITIATIVES[slug][0],
+            referred_on=started - timedelta(days=rng.randrange(5, 40)),
+            started_on=started,
+            ended_on=ended if ended < today else None,
+            end_reason=rng.choice([EndReason.COMPLETED] * 4 + [EndReason.DROPPED_OUT])
+            if ended < today
+            else "",
+            created_by=by,
+        )
+        participations.append(participation)
+        plans.append((participation, slug))
+        if rng.random() < 0.3:  # a new charge after the start: recidivism
+            crimes.append(
+                CrimeEvent(
+                    person=person,
+                    occurred_on=started + timedelta(days=rng.randrange(20, 330)),
+                    kind=rng.choice(["charge", "conviction"]),
+                    category="property",
+                )
+            )
+    Participation.objects.bulk_create(participations, batch_size=500)
+    follow_ups = []
+    for participation, slug in plans:
+        _, success_share, good, _ = DEMO_INITIATIVES[slug]
+        for anchor, months_list in rules[slug].items():
+            anchor_date = participation.started_on if anchor == "start" else participation.ended_on
+            if anchor_date is None:
+                continue
+            for months in months_list:
+                due = anchor_date + timedelta(days=days_after(months))
+                follow_up = FollowUp(
+                    participation=participation, months=months, anchor=anchor, due_on=due
+                )
+                if due <= today:
+                    roll = rng.random()
+                    if roll < 0.72:
+                        observation = StatusObservation(
+                            person=participation.person,
+                            observed_on=min(today, due + timedelta(days=rng.randrange(-20, 21))),
+                            status=rng.choice(good)
+                            if rng.random() < success_share
+                            else rng.choice(OTHER_STATUSES),
+                            source=ObservationSource.FOLLOW_UP,
+                            recorded_by=by,
+                        )
+                        observations.append(observation)
+                        follow_up.observation, follow_up.outcome = (
+                            observation,
+                            FollowUpOutcome.OBSERVED,
+                        )
+                    elif roll < 0.85:
+                        follow_up.outcome = FollowUpOutcome.UNREACHABLE
+                follow_ups.append(follow_up)
+    StatusObservation.objects.bulk_create(observations, batch_size=500)
+    FollowUp.objects.bulk_create(follow_ups, batch_size=500)
+    CrimeEvent.objects.bulk_create(crimes, batch_size=500)
+    made.participations, made.observations = len(participations), len(observations)
+    made.follow_ups, made.crime_events = len(follow_ups), len(crimes)
+    return made

@@ -1,0 +1,37 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from initiatives.models import Initiative
+from outcomes.models import EndReason, ObservationSource, OfferKind, Status
+
+
+class ParticipationForm(forms.Form):
+    initiative = forms.ModelChoiceField(
+        label=_("Indsats"), queryset=Initiative.objects.order_by("name")
+    )
+    offer_kind = forms.ChoiceField(label=_("Tilbud"), choices=OfferKind.choices)
+    referred_on = forms.DateField(
+        label=_("Henvist"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    started_on = forms.DateField(label=_("Start"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class ParticipationEndForm(forms.Form):
+    ended_on = forms.DateField(label=_("Slut"), widget=forms.DateInput(attrs={"type": "date"}))
+    end_reason = forms.ChoiceField(label=_("Årsag"), choices=EndReason.choices)
+
+
+class ObservationForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=Status.choices)
+    observed_on = forms.DateField(label=_("Dato"), widget=forms.DateInput(attrs={"type": "date"}))
+    source = forms.ChoiceField(label=_("Kilde"), choices=ObservationSource.choices)
+
+
+class FollowUpForm(forms.Form):
+    reached = forms.ChoiceField(
+        label=_("Blev den unge truffet?"),
+        choices=[("yes", _("Ja – status observeret")), ("no", _("Nej – kunne ikke træffes"))],
+    )
+    status = forms.ChoiceField(
+        label=_("Status ved opfølgningen"), choices=[("", "–"), *Status.choices], required=False
+    )

@@ -1,0 +1,185 @@
+"""What becomes of people: participation in initiatives, status observations over time, crime
+events and follow-ups (DOMAIN.md sections 1, 2 'What is followed' and 5). Success criteria are
+computed from these records (outcomes/measures.py, outcomes/queries.py)."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from people.models import Person
+
+
+class OfferKind(models.TextChoices):
+    ACTIVE_EMPLOYMENT = "active_employment", _("Tilbud efter lov om en aktiv beskæftigelsesindsats")
+    MENTOR = "mentor", _("Mentorforløb")
+    LEISURE_JOB = "leisure_job", _("Fritidsjob")
+    COUNSELLING = "counselling", _("Samtaleforløb")
+    OTHER = "other", _("Andet tilbud")
+
+
+class EndReason(models.TextChoices):
+    COMPLETED = "completed", _("Gennemført")
+    DROPPED_OUT = "dropped_out", _("Afbrudt")
+    MOVED = "moved", _("Fraflyttet")
+    OTHER = "other", _("Andet")
+
+
+class Participation(models.Model):
+    """A person's participation in an initiative: referral, the offer, start and end."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="participations")
+    initiative = models.ForeignKey(
+        "initiatives.Initiative",
+        on_delete=models.PROTECT,
+        related_name="participations",
+        verbose_name=_("indsats"),
+    )
+    referred_on = models.DateField(_("henvist"), null=True, blank=True)
+    offer_kind = models.CharField(_("tilbud"), max_length=20, choices=OfferKind.choices)
+    started_on = models.DateField(_("start"))
+    ended_on = models.DateField(_("slut"), null=True, blank=True)
+    end_reason = models.CharField(
+        _("årsag til afslutning"), max_length=20, choices=EndReason.choices, blank=True
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        ordering = ["-started_on", "-id"]
+        verbose_name = _("deltagelse")
+        verbose_name_plural = _("deltagelser")
+        indexes = [models.Index(fields=["initiative", "started_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=F("started_on")),
+                name="participation_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | ~Q(end_reason=""),
+                name="participation_end_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} i {self.initiative}"
+
+
+class Status(models.TextChoices):
+    JOB = "job", _("I job")
+    EDUCATION = "education", _("I uddannelse")
+    ACTIVATION = "activation", _("I aktivering")
+    WAGE_SUBSIDY = "wage_subsidy", _("Løntilskudsjob")
+    JOB_CENTRE_CONTACT = "job_centre_contact", _("Positiv kontakt med jobcentret")
+    SELF_SUPPORTING = "self_supporting", _("Selvforsørgende")
+    NONE = "none", _("Ingen af delene")
+    COMPLETED_9TH_GRADE = "completed_9th_grade", _("9. klasse gennemført")
+    YOUTH_EDUCATION = "youth_education", _("Startet på en ungdomsuddannelse")
+    LEISURE_ACTIVITY = "leisure_activity", _("Organiseret fritidsaktivitet")
+    LEISURE_JOB = "leisure_job", _("Fritidsjob")
+    STUDY_JOB = "study_job", _("Studiejob")
+    LANGUAGE_SCHOOL = "language_school", _("Sprogskole")
+    CHILD_IN_DAYCARE = "child_in_daycare", _("Barn i dagtilbud")
+    PARENT_IN_JOB = "parent_in_job", _("Forælder i job")
+
+
+class ObservationSource(models.TextChoices):
+    JOB_CENTRE = "job_centre", _("Jobcentrets registre")
+    SCHOOL = "school", _("Skolen")
+    CASEWORKER = "caseworker", _("Sagsbehandler")
+    FOLLOW_UP = "follow_up", _("Opfølgning")
+    IMPORT = "import", _("Import")
+
+
+class StatusObservation(models.Model):
+    """A person's status on a date, from a source. The history is the list of observations."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="status_observations")
+    observed_on = models.DateField(_("dato"))
+    status = models.CharField(_("status"), max_length=30, choices=Status.choices)
+    source = models.CharField(_("kilde"), max_length=20, choices=ObservationSource.choices)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-observed_on", "-id"]
+        verbose_name = _("statusobservation")
+        indexes = [models.Index(fields=["person", "observed_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_status_display()} {self.observed_on:%d.%m.%Y}"
+
+
+class CrimeKind(models.TextChoices):
+    ARREST = "arrest", _("Anholdelse")
+    CHARGE = "charge", _("Sigtelse")
+    CONVICTION = "conviction", _("Dom")
+    DROPPED_CHARGE = "dropped_charge", _("Frafaldet sigtelse")
+
+
+class OffenceCategory(models.TextChoices):
+    VIOLENCE = "violence", _("Vold og personfarlig kriminalitet")
+    PROPERTY = "property", _("Berigelseskriminalitet")
+    DRUGS = "drugs", _("Narkotika")
+    OTHER = "other", _("Anden kriminalitet")
+
+
+class CrimeEvent(models.Model):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="crime_events")
+    occurred_on = models.DateField(_("dato"))
+    kind = models.CharField(_("hændelse"), max_length=20, choices=CrimeKind.choices)
+    category = models.CharField(_("kategori"), max_length=20, choices=OffenceCategory.choices)
+    source = models.CharField(_("kilde"), max_length=100, default="Politiet")
+
+    class Meta:
+        ordering = ["-occurred_on", "-id"]
+        verbose_name = _("kriminalitetshændelse")
+        indexes = [models.Index(fields=["person", "occurred_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.occurred_on:%d.%m.%Y}"
+
+
+class FollowUpOutcome(models.TextChoices):
+    DUE = "due", _("Afventer")
+    OBSERVED = "observed", _("Observeret")
+    UNREACHABLE = "unreachable", _("Kunne ikke træffes")
+
+
+class FollowUp(models.Model):
+    """A follow-up k months after a participation's start or end, created by the initiative's
+    criteria. It ends as observed (with the status recorded), unreachable, or stays due: a
+    missing follow-up is never counted as a success or a failure."""
+
+    participation = models.ForeignKey(
+        Participation, on_delete=models.CASCADE, related_name="follow_ups"
+    )
+    months = models.PositiveSmallIntegerField(_("måneder"))
+    anchor = models.CharField(max_length=5, choices=[("start", _("start")), ("end", _("slut"))])
+    due_on = models.DateField(_("frist"))
+    outcome = models.CharField(
+        max_length=12, choices=FollowUpOutcome.choices, default=FollowUpOutcome.DUE
+    )
+    observation = models.ForeignKey(
+        StatusObservation, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        verbose_name = _("opfølgning")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participation", "months", "anchor"], name="follow_up_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Opfølgning efter {self.months} mdr."

@@ -1,0 +1,21 @@
+from django.urls import path
+
+from outcomes import views
+
+app_name = "outcomes"
+
+urlpatterns = [
+    path("indsatser/<slug:slug>/resultater/", views.scorecard, name="scorecard"),
+    path("personer/<int:pk>/deltagelse/", views.participation_new, name="participation_new"),
+    path(
+        "personer/<int:pk>/deltagelse/<int:participation_id>/slut/",
+        views.participation_end,
+        name="participation_end",
+    ),
+    path("personer/<int:pk>/status/", views.observation_new, name="observation_new"),
+    path(
+        "personer/<int:pk>/opfoelgning/<int:follow_up_id>/",
+        views.follow_up_resolve,
+        name="follow_up_resolve",
+    ),
+]
