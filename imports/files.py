@@ -136,3 +136,14 @@ def parse_danish_decimal(text: str) -> Decimal:
         return Decimal(cleaned)
     except InvalidOperation:
         raise ValueError(f"'{text}' er ikke et tal") from None
+
+
+def parse_danish_date(text: str) -> date:
+    """'24-12-2026', '24.12.2026', '24/12/2026' or ISO '2026-12-24'. Raises ValueError in Danish."""
+    cleaned = text.strip()
+    for pattern in ("%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(cleaned, pattern).date()
+        except ValueError:
+            continue
+    raise ValueError(f"'{cleaned}' er ikke en dato (skriv dd-mm-åååå)")
