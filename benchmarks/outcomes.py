@@ -9,14 +9,10 @@ pages, and status-observation import throughput in rows per second. Figures, not
 
 import argparse
 import os
-import statistics
 import tempfile
 import time
 
-
-def _percentiles(samples: list[float]) -> tuple[float, float]:
-    ordered = sorted(samples)
-    return statistics.median(ordered), ordered[max(0, int(len(ordered) * 0.95) - 1)]
+from benchmarks.catalogue import _percentiles
 
 
 def main() -> None:

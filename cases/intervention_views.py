@@ -204,18 +204,14 @@ def course_action(request: HttpRequest, pk: int, what: str) -> HttpResponse:
     )
 
 
-def _family_member_add(request, course, data) -> None:
+def _family_member_add(request, course, data: dict) -> None:
     if course.coordinator_id != request.user.pk:
         raise PermissionDenied
     household_member_add(
         by=request.user,
         household=course.household,
-        role=data["role"],
-        first_name=data["first_name"],
-        last_name=data["last_name"],
-        cpr_text=data["cpr"],
-        birth_date=data["birth_date"],
         purpose=f"Familiemedlem i interventionsforløb {course.pk}",
+        **FamilyMemberForm.member_fields(data),
     )
 
 

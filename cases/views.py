@@ -169,17 +169,12 @@ def household_member_add(request: HttpRequest, pk: int, household_id: int) -> Ht
         raise Http404
     form = FamilyMemberForm(request.POST)
     if form.is_valid():
-        data = form.cleaned_data
         try:
             people_actions.household_member_add(
                 by=request.user,
                 household=membership.household,
-                role=data["role"],
-                first_name=data["first_name"],
-                last_name=data["last_name"],
-                cpr_text=data["cpr"],
-                birth_date=data["birth_date"],
                 purpose=f"Familiemedlem til person {person.pk}",
+                **form.member_fields(form.cleaned_data),
             )
         except ValidationError as error:
             action_errors_to_form(form, error)
