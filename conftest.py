@@ -11,6 +11,8 @@ from accounts.roles import Role
 from cases.level_rule_defaults import level_rules_load_defaults
 from initiatives.models import Initiative
 from initiatives.reference_catalogue import reference_catalogue_load
+from outcomes.models import ProgressionParameter
+from outcomes.progression_defaults import progression_parameters_load_defaults
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -70,6 +72,7 @@ def catalogue(db):
     if not Initiative.objects.exists():
         reference_catalogue_load()
     level_rules_load_defaults()
+    progression_parameters_load_defaults(ProgressionParameter)
 
 
 @pytest.fixture

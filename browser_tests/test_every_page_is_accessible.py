@@ -29,6 +29,7 @@ PAGES = [
     ("/niveauregler/ssp-plus/", "28-ssp-plus-settings"),
     ("/interventionsteam/styregruppe/", "29a-intervention-steering-admin"),
     ("/indsatser/fremskudt-norrebro/resultater/", "60-scorecard"),
+    ("/progressionsparametre/", "62-progression-parameters"),
 ]
 
 

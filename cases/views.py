@@ -42,7 +42,14 @@ from cases.permissions import (
     persons_visible_to,
 )
 from cases.rules import ssp_plus_eligibility
-from outcomes.forms import FollowUpForm, ObservationForm, ParticipationEndForm, ParticipationForm
+from outcomes.forms import (
+    AssessmentForm,
+    FollowUpForm,
+    ObservationForm,
+    ParticipationEndForm,
+    ParticipationForm,
+)
+from outcomes.progression import person_trajectories
 from people import actions as people_actions
 from people.actions import person_create, person_reveal_cpr
 from people.cpr import CprError, cpr_mask, cpr_parse
@@ -155,6 +162,8 @@ def _person_page(request: HttpRequest, person, member_form=None) -> HttpResponse
             "end_form": ParticipationEndForm(),
             "observation_form": ObservationForm(),
             "follow_up_form": FollowUpForm(),
+            "assessment_form": AssessmentForm(),
+            "trajectory": person_trajectories(person),
             "today": timezone.localdate(),
         },
     )

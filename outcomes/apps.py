@@ -6,3 +6,6 @@ class OutcomesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "outcomes"
     verbose_name = _("Resultater")
+
+    def ready(self) -> None:
+        from outcomes import permissions  # noqa: F401 (registers the rules)

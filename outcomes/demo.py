@@ -12,6 +12,8 @@ from initiatives.models import Initiative
 from outcomes.actions import follow_up_rule
 from outcomes.criteria import days_after
 from outcomes.models import (
+    Assessment,
+    AssessmentScore,
     CrimeEvent,
     EndReason,
     FollowUp,
@@ -19,6 +21,7 @@ from outcomes.models import (
     ObservationSource,
     OfferKind,
     Participation,
+    ProgressionParameter,
     StatusObservation,
 )
 from people.models import Person
@@ -148,9 +151,35 @@ def demo_outcomes_create(*, rng: random.Random, today: date, cases: list, by: Us
                     elif roll < 0.85:
                         follow_up.outcome = FollowUpOutcome.UNREACHABLE
                 follow_ups.append(follow_up)
+    _assessments_create(rng, today, [p for p, _ in plans], by)
     StatusObservation.objects.bulk_create(observations, batch_size=500)
     FollowUp.objects.bulk_create(follow_ups, batch_size=500)
     CrimeEvent.objects.bulk_create(crimes, batch_size=500)
     made.participations, made.observations = len(participations), len(observations)
     made.follow_ups, made.crime_events = len(follow_ups), len(crimes)
     return made
+
+
+def _assessments_create(rng: random.Random, today: date, participations: list, by: User) -> None:
+    """Two to four progression assessments for half the participants, mostly improving."""
+    parameters = list(ProgressionParameter.objects.filter(active=True))
+    assessments, scores = [], []
+    for participation in participations[::2]:
+        level = {p.pk: rng.randint(2, 6) for p in parameters}
+        for number in range(rng.randint(2, 4)):
+            day = participation.started_on + timedelta(days=90 * number)
+            if day > today:
+                break
+            assessment = Assessment(person=participation.person, assessed_on=day, assessed_by=by)
+            assessments.append(assessment)
+            for parameter in parameters:
+                level[parameter.pk] = max(
+                    1, min(10, level[parameter.pk] + rng.choice([-1, 0, 1, 1, 2]))
+                )
+                scores.append(
+                    AssessmentScore(
+                        assessment=assessment, parameter=parameter, score=level[parameter.pk]
+                    )
+                )
+    Assessment.objects.bulk_create(assessments, batch_size=500)
+    AssessmentScore.objects.bulk_create(scores, batch_size=1000)

@@ -2,7 +2,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import Initiative
-from outcomes.models import EndReason, ObservationSource, OfferKind, Status
+from outcomes.models import (
+    SCALE_MAX,
+    SCALE_MIN,
+    EndReason,
+    ObservationSource,
+    OfferKind,
+    ProgressionParameter,
+    Status,
+)
 
 
 class ParticipationForm(forms.Form):
@@ -35,3 +43,32 @@ class FollowUpForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status ved opfølgningen"), choices=[("", "–"), *Status.choices], required=False
     )
+
+
+class AssessmentForm(forms.Form):
+    """A date and one 1–10 score per active progression parameter."""
+
+    assessed_on = forms.DateField(label=_("Dato"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.parameters = list(ProgressionParameter.objects.filter(active=True))
+        for parameter in self.parameters:
+            self.fields[f"score-{parameter.pk}"] = forms.IntegerField(
+                label=parameter.name,
+                min_value=SCALE_MIN,
+                max_value=SCALE_MAX,
+                help_text=_("10: %(best)s") % {"best": parameter.description}
+                if parameter.description
+                else "",
+                widget=forms.NumberInput(attrs={"class": "input-width-xs"}),
+            )
+
+    def scores(self) -> dict[int, int]:
+        return {p.pk: self.cleaned_data[f"score-{p.pk}"] for p in self.parameters}
+
+
+class ProgressionParameterForm(forms.ModelForm):
+    class Meta:
+        model = ProgressionParameter
+        fields = ["name", "description"]

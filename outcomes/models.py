@@ -3,6 +3,7 @@ events and follow-ups (DOMAIN.md sections 1, 2 'What is followed' and 5). Succes
 computed from these records (outcomes/measures.py, outcomes/queries.py)."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -183,3 +184,67 @@ class FollowUp(models.Model):
 
     def __str__(self) -> str:
         return f"Opfølgning efter {self.months} mdr."
+
+
+SCALE_MIN, SCALE_MAX = 1, 10
+
+
+class ProgressionParameter(models.Model):
+    """One parameter of the progression instrument (seed 002: 'development on 10 parameters
+    for every young person with a social case'). Configured by an administrator; scored on
+    1–10 where 10 is always the best (no absence, no crime)."""
+
+    name = models.CharField(_("parameter"), max_length=100, unique=True)
+    description = models.CharField(_("hvad 10 betyder"), max_length=300, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+    active = models.BooleanField(_("i brug"), default=True)
+    is_default = models.BooleanField(_("standardopsætning"), default=False)
+    from_seed = models.BooleanField(_("nævnt i kildedokumentet"), default=False)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("progressionsparameter")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Assessment(models.Model):
+    """One scoring of a young person on every active parameter, on a date."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="assessments")
+    assessed_on = models.DateField(_("vurderet"))
+    assessed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["assessed_on", "id"]
+        verbose_name = _("progressionsvurdering")
+
+    def __str__(self) -> str:
+        return f"Vurdering {self.assessed_on:%d.%m.%Y}"
+
+
+class AssessmentScore(models.Model):
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="scores")
+    parameter = models.ForeignKey(
+        ProgressionParameter, on_delete=models.PROTECT, related_name="scores"
+    )
+    score = models.PositiveSmallIntegerField(
+        validators=[
+            MinValueValidator(SCALE_MIN, _("Scoren skal være 1–10.")),
+            MaxValueValidator(SCALE_MAX, _("Scoren skal være 1–10.")),
+        ]
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "parameter"], name="score_once"),
+            models.CheckConstraint(
+                condition=Q(score__gte=SCALE_MIN, score__lte=SCALE_MAX), name="score_1_to_10"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.parameter}: {self.score}"

@@ -6,6 +6,7 @@ app_name = "outcomes"
 
 urlpatterns = [
     path("indsatser/<slug:slug>/resultater/", views.scorecard, name="scorecard"),
+    path("progressionsparametre/", views.progression_parameters, name="progression_parameters"),
     path("personer/<int:pk>/deltagelse/", views.participation_new, name="participation_new"),
     path(
         "personer/<int:pk>/deltagelse/<int:participation_id>/slut/",
@@ -13,6 +14,7 @@ urlpatterns = [
         name="participation_end",
     ),
     path("personer/<int:pk>/status/", views.observation_new, name="observation_new"),
+    path("personer/<int:pk>/vurdering/", views.assessment_new, name="assessment_new"),
     path(
         "personer/<int:pk>/opfoelgning/<int:follow_up_id>/",
         views.follow_up_resolve,

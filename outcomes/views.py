@@ -13,9 +13,23 @@ from cases.forms import action_error_text
 from cases.permissions import get_person_for_user
 from initiatives.models import Initiative
 from outcomes import actions
-from outcomes.forms import FollowUpForm, ObservationForm, ParticipationEndForm, ParticipationForm
-from outcomes.measures import without_small_counts
-from outcomes.models import FollowUp, Participation
+from outcomes.forms import (
+    AssessmentForm,
+    FollowUpForm,
+    ObservationForm,
+    ParticipationEndForm,
+    ParticipationForm,
+    ProgressionParameterForm,
+)
+from outcomes.measures import MINIMUM_DENOMINATOR, without_small_counts
+from outcomes.models import FollowUp, Participation, ProgressionParameter
+from outcomes.progression import (
+    ParameterChange,
+    assessment_record,
+    initiative_progression,
+    parameter_add,
+    parameter_toggle,
+)
 from outcomes.queries import occupied_days, stock_on
 from outcomes.scorecard import GROUP_LABELS, initiative_scorecard
 
@@ -41,10 +55,17 @@ def scorecard(request: HttpRequest, slug: str) -> HttpResponse:
         "full_year_places": occupied_days(initiative.pk, year_start, today) / days,
         "over": initiative.capacity_amount is not None and occupied > initiative.capacity_amount,
     }
+    progression = initiative_progression(initiative.pk)
+    if not sees_persons(request.user):
+        progression = [
+            c if c.people >= MINIMUM_DENOMINATOR else ParameterChange(c.parameter, 0, None)
+            for c in progression
+        ]
     return render(
         request,
         "outcomes/scorecard.html",
         {
+            "progression": progression,
             "initiative": initiative,
             "groups": [(GROUP_LABELS[key], cards) for key, cards in groups.items()],
             "today": today,
@@ -121,4 +142,50 @@ def follow_up_resolve(request: HttpRequest, pk: int, follow_up_id: int) -> HttpR
         lambda d: actions.follow_up_resolve(
             by=request.user, follow_up=follow_up, reached=d["reached"] == "yes", status=d["status"]
         ),
+    )
+
+
+@require_POST
+def assessment_new(request: HttpRequest, pk: int) -> HttpResponse:
+    """Scores come as 'score-<parameter id>' fields, one per active parameter."""
+    person = _require_case_worker(request, pk)
+    form = AssessmentForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "; ".join(e for errs in form.errors.values() for e in errs))
+        return redirect("cases:person_detail", pk=person.pk)
+    try:
+        assessment_record(
+            by=request.user,
+            person=person,
+            assessed_on=form.cleaned_data["assessed_on"],
+            scores=form.scores(),
+        )
+    except ValidationError as error:
+        messages.error(request, action_error_text(error))
+    else:
+        messages.success(request, _("Vurderingen er gemt."))
+    return redirect("cases:person_detail", pk=person.pk)
+
+
+def progression_parameters(request: HttpRequest) -> HttpResponse:
+    """An administrator adds parameters and takes them in or out of use; scores already given
+    stay (a parameter is never deleted)."""
+    if not request.user.has_perm("outcomes.configure_progression"):
+        raise PermissionDenied
+    form = ProgressionParameterForm(request.POST or None)
+    if request.method == "POST":
+        toggle = request.POST.get("toggle")
+        if toggle:
+            parameter = get_object_or_404(ProgressionParameter, pk=toggle)
+            parameter_toggle(by=request.user, parameter=parameter)
+            messages.success(request, _("Gemt."))
+            return redirect("outcomes:progression_parameters")
+        if form.is_valid():
+            parameter_add(by=request.user, **form.cleaned_data)
+            messages.success(request, _("Parameteren er tilføjet."))
+            return redirect("outcomes:progression_parameters")
+    return render(
+        request,
+        "outcomes/progression_parameters.html",
+        {"parameters": ProgressionParameter.objects.all(), "form": form},
     )
