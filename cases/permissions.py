@@ -58,6 +58,8 @@ def cases_visible_to(user) -> QuerySet[SspCase]:
     leader the cases a colleague from the department works on, and cases of persons the user
     has opened by emergency access that has not yet expired. Administrators see persons only
     through emergency access."""
+    if not user.is_authenticated:
+        return SspCase.objects.none()
     works_on_cases = any(user.has_role(role) for role in WORKS_ON_CASES)
     leads_department = user.has_role(Role.DEPARTMENT_LEADER) and user.department_id is not None
     if not (works_on_cases or leads_department or user.has_role(Role.ADMINISTRATOR)):

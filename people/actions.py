@@ -127,17 +127,12 @@ def household_member_add(
     purpose: str,
 ) -> HouseholdMember:
     """Register a new person as a member of the household (a parent, child, sibling or other
-    carer). With a CPR number that already exists, that person is linked instead of a second
-    record being made. Raises ValidationError in Danish."""
+    carer). An existing person is never linked by typing their CPR number: that would show a
+    name the user may not see (person_create refuses the duplicate; merge the records instead).
+    Raises ValidationError in Danish."""
     if role not in HouseholdRole.values:
         raise ValidationError({"role": "Vælg personens rolle i familien."})
-    existing = None
-    if cpr_text:
-        try:
-            existing = Person.objects.filter(cpr=cpr_parse(cpr_text).digits).first()
-        except CprError as error:
-            raise ValidationError({"cpr": str(error)}) from None
-    person = existing or person_create(
+    person = person_create(
         by=by,
         first_name=first_name,
         last_name=last_name,
@@ -145,8 +140,6 @@ def household_member_add(
         birth_date=birth_date,
         purpose=purpose,
     )
-    if household.members.filter(person=person).exists():
-        raise ValidationError({"cpr": "Personen er allerede med i familien."})
     member = HouseholdMember.objects.create(household=household, person=person, role=role)
     audit_event_record(
         by=by,

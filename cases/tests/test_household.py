@@ -69,3 +69,23 @@ def test_only_the_case_team_may_change_the_family(all_roles, level_3_case, role)
     response = _add(login_client(Client(), all_roles[role]), level_3_case, birth_date="1980-02-02")
     assert response.status_code == (302 if role == "ssp_consultant" else 404)
     assert Person.objects.filter(first_name="Mor").exists() == (role == "ssp_consultant")
+
+
+def test_typing_an_existing_cpr_number_never_links_or_names_that_person(
+    level_3_case, ssp_consultant
+):
+    from people.actions import person_create
+
+    person_create(
+        by=ssp_consultant,
+        first_name="Hemmelig",
+        last_name="Anden",
+        cpr_text="120585-1234",
+        purpose="t",
+    )
+    page = _add(
+        login_client(Client(), ssp_consultant), level_3_case, cpr="120585-1234"
+    ).content.decode()
+    assert "Der findes allerede en person med dette CPR-nummer." in page
+    assert "Hemmelig" not in page
+    assert not HouseholdMember.objects.filter(person__first_name="Hemmelig").exists()

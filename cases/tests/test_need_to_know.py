@@ -93,3 +93,14 @@ def test_the_cpr_number_never_appears_in_a_url(level_3_case, ssp_consultant):
         + client.get(f"/sager/{level_3_case.pk}/").content.decode()
     )
     assert "0101084123" not in page and "010108-4123" not in page
+
+
+def test_an_anonymous_user_sees_no_case_and_no_person(level_3_case):
+    from django.contrib.auth.models import AnonymousUser
+
+    from cases.permissions import cases_visible_to, courses_visible_to, persons_visible_to
+
+    anonymous = AnonymousUser()
+    assert not cases_visible_to(anonymous).exists()
+    assert not persons_visible_to(anonymous).exists()
+    assert not courses_visible_to(anonymous).exists()
