@@ -83,9 +83,13 @@ def case_detail(request, case_id: int):
     return _case_out(case)
 
 
-@router.post("/cases/{case_id}/level", response={200: CaseOut, 404: dict, 409: dict, 422: dict})
+@router.post(
+    "/cases/{case_id}/level", response={200: CaseOut, 403: dict, 404: dict, 409: dict, 422: dict}
+)
 def case_change_level(request, case_id: int, payload: LevelIn):
     case = get_case_for_user(request.auth, case_id)
+    if not request.auth.has_perm("cases.open_case"):
+        raise HttpError(403, "Du kan se sagen, men ikke ændre den.")
     try:
         case = actions.ssp_case_change_level(
             by=request.auth,

@@ -6,6 +6,7 @@ committee readers never see persons. Outside one's scope a person does not exist
 """
 
 import rules
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -109,4 +110,20 @@ def get_case_for_user(user, pk: int) -> SspCase:
     case = cases_visible_to(user).select_related("person").filter(pk=pk).first()
     if case is None:
         raise Http404
+    return case
+
+
+def get_person_for_change(user, pk: int) -> Person:
+    """A person the user may change, not only see: department leaders and administrators with
+    emergency access read; only those who work on cases change (403, the person is known)."""
+    person = get_person_for_user(user, pk)
+    if not user.has_perm("cases.open_case"):
+        raise PermissionDenied
+    return person
+
+
+def get_case_for_change(user, pk: int) -> SspCase:
+    case = get_case_for_user(user, pk)
+    if not user.has_perm("cases.open_case"):
+        raise PermissionDenied
     return case

@@ -66,6 +66,10 @@ def participation_start(
         raise ValidationError({"started_on": "Starten kan ikke ligge i fremtiden."})
     if referred_on and referred_on > started_on:
         raise ValidationError({"referred_on": "Henvisningen skal ligge før starten."})
+    if Participation.objects.filter(person=person, initiative=initiative, ended_on=None).exists():
+        raise ValidationError(
+            {"initiative": f"Personen deltager allerede i {initiative.name}; afslut den først."}
+        )
     participation = Participation(
         person=person,
         initiative=initiative,

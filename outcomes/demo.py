@@ -98,7 +98,8 @@ def demo_outcomes_create(*, rng: random.Random, today: date, cases: list, by: Us
         participation = Participation(
             person=person,
             initiative=initiatives[slug],
-            offer_kind=DEMO_INITIATIVES[slug][0],
+            # Most get the initiative's usual offer; some another (so offer shares are not 100 %).
+            offer_kind=DEMO_INITIATIVES[slug][0] if rng.random() < 0.8 else OfferKind.OTHER,
             referred_on=started - timedelta(days=rng.randrange(5, 40)),
             started_on=started,
             ended_on=ended if ended < today else None,

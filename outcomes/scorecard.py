@@ -146,9 +146,8 @@ def criterion_card(criterion: SuccessCriterion, as_of: date) -> CriterionCard:
                     count=queries.stock_on(initiative_id, as_of),
                     target=target,
                     direction=criterion.direction,
-                    note=f"gennemsnit {start:%d.%m.%Y}–{end:%d.%m.%Y}: {average:.1f}".replace(
-                        ".", ","
-                    ),
+                    note=f"gennemsnit {start:%d.%m.%Y}–{end:%d.%m.%Y}: "
+                    + f"{average:.1f}".replace(".", ","),
                 )
             ],
             "Deltagere på dagen (bestand) og gennemsnitlig bestand i perioden.",

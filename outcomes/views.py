@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cases.forms import action_error_text
-from cases.permissions import get_person_for_user
+from cases.permissions import get_person_for_change
 from initiatives.models import Initiative
 from outcomes import actions
 from outcomes.forms import (
@@ -75,13 +75,6 @@ def scorecard(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _require_case_worker(request: HttpRequest, person_pk: int):
-    person = get_person_for_user(request.user, person_pk)
-    if not request.user.has_perm("cases.open_case"):
-        raise PermissionDenied
-    return person
-
-
 def _act(request: HttpRequest, person, form, act) -> HttpResponse:
     if form.is_valid():
         try:
@@ -97,7 +90,7 @@ def _act(request: HttpRequest, person, form, act) -> HttpResponse:
 
 @require_POST
 def participation_new(request: HttpRequest, pk: int) -> HttpResponse:
-    person = _require_case_worker(request, pk)
+    person = get_person_for_change(request.user, pk)
     return _act(
         request,
         person,
@@ -108,7 +101,7 @@ def participation_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def participation_end(request: HttpRequest, pk: int, participation_id: int) -> HttpResponse:
-    person = _require_case_worker(request, pk)
+    person = get_person_for_change(request.user, pk)
     participation = get_object_or_404(Participation, pk=participation_id, person=person)
     return _act(
         request,
@@ -120,7 +113,7 @@ def participation_end(request: HttpRequest, pk: int, participation_id: int) -> H
 
 @require_POST
 def observation_new(request: HttpRequest, pk: int) -> HttpResponse:
-    person = _require_case_worker(request, pk)
+    person = get_person_for_change(request.user, pk)
     return _act(
         request,
         person,
@@ -131,7 +124,7 @@ def observation_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def follow_up_resolve(request: HttpRequest, pk: int, follow_up_id: int) -> HttpResponse:
-    person = _require_case_worker(request, pk)
+    person = get_person_for_change(request.user, pk)
     follow_up = FollowUp.objects.filter(pk=follow_up_id, participation__person=person).first()
     if follow_up is None:
         raise Http404
@@ -148,7 +141,7 @@ def follow_up_resolve(request: HttpRequest, pk: int, follow_up_id: int) -> HttpR
 @require_POST
 def assessment_new(request: HttpRequest, pk: int) -> HttpResponse:
     """Scores come as 'score-<parameter id>' fields, one per active parameter."""
-    person = _require_case_worker(request, pk)
+    person = get_person_for_change(request.user, pk)
     form = AssessmentForm(request.POST)
     if not form.is_valid():
         messages.error(request, "; ".join(e for errs in form.errors.values() for e in errs))

@@ -104,3 +104,13 @@ def test_an_anonymous_user_sees_no_case_and_no_person(level_3_case):
     assert not cases_visible_to(anonymous).exists()
     assert not persons_visible_to(anonymous).exists()
     assert not courses_visible_to(anonymous).exists()
+
+
+def test_mit_arbejde_logs_each_person_it_names_once(level_3_case, ssp_consultant):
+    client = login_client(Client(), ssp_consultant)
+    before = AccessLogEntry.objects.count()
+    client.get("/mit-arbejde/")
+    entries = AccessLogEntry.objects.order_by("-id")[: AccessLogEntry.objects.count() - before]
+    assert [(e.kind, e.subject_id, e.purpose) for e in entries] == [
+        ("read", str(level_3_case.person_id), "Mit arbejde")
+    ]

@@ -48,3 +48,18 @@ def test_a_future_start_is_refused_with_a_danish_message(level_3_case, ssp_consu
     )
     assert "Starten kan ikke ligge i fremtiden." in response.content.decode()
     assert not Participation.objects.exists()
+
+
+def test_a_second_open_participation_in_the_same_initiative_is_refused(
+    level_3_case, ssp_consultant
+):
+    client = login_client(Client(), ssp_consultant)
+    data = {
+        "initiative": Initiative.objects.get(slug="exit-programmet").pk,
+        "offer_kind": "mentor",
+        "started_on": (timezone.localdate() - timedelta(days=3)).isoformat(),
+    }
+    client.post(f"/personer/{level_3_case.person_id}/deltagelse/", data)
+    again = client.post(f"/personer/{level_3_case.person_id}/deltagelse/", data, follow=True)
+    assert "Personen deltager allerede i KK&#x27;s Exit-program" in again.content.decode()
+    assert Participation.objects.count() == 1

@@ -86,6 +86,9 @@ def test_starting_a_participation_creates_the_follow_ups_of_the_rule_and_unreach
 ):
     initiative = Initiative.objects.get(slug="fremskudt-norrebro")
     started = timezone.localdate() - timedelta(days=100)
+    # The cohort's own participation ended before this new one (one open at a time).
+    cohort[0].ended_on, cohort[0].end_reason = started - timedelta(days=1), "completed"
+    cohort[0].save()
     participation = participation_start(
         by=ssp_consultant,
         person=cohort[0].person,
@@ -119,3 +122,16 @@ def test_every_role_sees_the_scorecard_but_only_case_workers_see_small_counts(
     # 3 of 9 observed, 1 missing: small counts, shown exactly only to those with person access.
     assert ("Tal under 5 er skjult" in text) != sees_persons
     assert ("33 %" in text) == sees_persons
+
+
+def test_the_average_stock_note_keeps_dates_with_dots_and_the_number_with_a_comma(cohort):
+    from outcomes.scorecard import criterion_card
+
+    criterion = Initiative.objects.get(slug="exit-programmet").success_criteria.get(
+        kind="stock_at_time"
+    )
+    note = criterion_card(criterion, timezone.localdate()).results[0].note
+    assert (
+        note.startswith(f"gennemsnit 01.01.{timezone.localdate().year}–")
+        and "," in note.split(": ")[1]
+    )
