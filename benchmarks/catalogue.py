@@ -7,15 +7,9 @@ to build every budget table.
 """
 
 import argparse
-import os
-import statistics
-import tempfile
 import time
 
-
-def _percentiles(samples: list[float]) -> tuple[float, float]:
-    ordered = sorted(samples)
-    return statistics.median(ordered), ordered[max(0, int(len(ordered) * 0.95) - 1)]
+from benchmarks.database import percentiles, throwaway_database
 
 
 def main() -> None:
@@ -24,27 +18,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=40)
     args = parser.parse_args()
 
-    if "DATABASE_URL" not in os.environ:
-        os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sikkerby.settings")
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.core.management import call_command
-    from django.test.utils import setup_test_environment
-
-    setup_test_environment()
-    settings.ALLOWED_HOSTS = ["*"]
-    from django.db import connection
-
-    old_name = connection.creation.create_test_db(verbosity=0)
-    try:
-        call_command("load_seed_catalogue", verbosity=0)
+    with throwaway_database():
         _multiply_catalogue(args.scale)
         _report(args)
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 def _multiply_catalogue(scale: int) -> None:
@@ -100,7 +76,7 @@ def _report(args) -> None:
             response = client.get(page)
             samples.append(1000 * (time.perf_counter() - t))
             assert response.status_code == 200, page
-        p50, p95 = _percentiles(samples)
+        p50, p95 = percentiles(samples)
         print(f"{page:<50} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms")
     t = time.perf_counter()
     client.get("/indsatser/den-korte-snor/statusskema.pdf")

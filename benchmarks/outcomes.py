@@ -8,11 +8,9 @@ pages, and status-observation import throughput in rows per second. Figures, not
 """
 
 import argparse
-import os
-import tempfile
 import time
 
-from benchmarks.catalogue import _percentiles
+from benchmarks.database import percentiles, throwaway_database
 
 
 def main() -> None:
@@ -21,34 +19,19 @@ def main() -> None:
     parser.add_argument("--import-rows", type=int, default=20000)
     parser.add_argument("--repeat", type=int, default=20)
     args = parser.parse_args()
-    if "DATABASE_URL" not in os.environ:
-        os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sikkerby.settings")
-    import django
+    with throwaway_database():
+        from django.conf import settings
 
-    django.setup()
-    from django.conf import settings
-    from django.core.management import call_command
-    from django.db import connection
-    from django.test.utils import setup_test_environment
-
-    setup_test_environment()
-    settings.ALLOWED_HOSTS, settings.DEBUG = ["*"], True
-    old_name = connection.creation.create_test_db(verbosity=0)
-    try:
-        call_command("load_seed_catalogue", verbosity=0)
         from accounts.demo import demo_users_create
         from cases.demo_population import demo_population_create
 
+        settings.DEBUG = True  # the demo generator refuses to run without it
         demo_users_create()
         started = time.perf_counter()
         demo_population_create(young_people=args.young_people)
-        print(
-            f"demo population of {args.young_people} young people: {time.perf_counter() - started:.1f} s"
-        )
+        seconds = time.perf_counter() - started
+        print(f"demo population of {args.young_people} young people: {seconds:.1f} s")
         _report(args)
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 def _report(args) -> None:
@@ -86,7 +69,7 @@ def _report(args) -> None:
             t = time.perf_counter()
             assert client.get(path).status_code == 200
             samples.append((time.perf_counter() - t) * 1000)
-        p50, p95 = _percentiles(samples)
+        p50, p95 = percentiles(samples)
         print(f"{path}: p50 {p50:.0f} ms, p95 {p95:.0f} ms")
     rng = random.Random(1)
     cprs = list(Participation.objects.values_list("person__cpr", flat=True)[:500])

@@ -288,6 +288,13 @@ class _Builder:
         self.result.persons += 1
         return person
 
+    def relative(
+        self, age_years: float, role: str, last_name: str, district: str
+    ) -> tuple[Person, str]:
+        sex = self.rng.choice("MK")
+        born = self.birth_date(age_years)
+        return self.person(sex=sex, birth=born, last_name=last_name, district=district), role
+
     def birth_date(self, age_years: float) -> date:
         return self.today - timedelta(days=int(age_years * 365.25) + self.rng.randrange(365))
 
@@ -474,33 +481,20 @@ def _families_create(b: _Builder, young_people: int) -> list[_Family]:
             last_name=last_name,
             district=district,
         )
+
         members = [(young, HouseholdRole.CHILD)]
-        for _ in range(1 if rng.random() < 0.45 else 2):
-            parent_age = age + rng.uniform(22, 38)
-            members.append(
-                (
-                    b.person(
-                        sex=rng.choice("MK"),
-                        birth=b.birth_date(parent_age),
-                        last_name=last_name,
-                        district=district,
-                    ),
-                    HouseholdRole.PARENT,
-                )
+        parents = 1 if rng.random() < 0.45 else 2
+        members += [
+            b.relative(age + rng.uniform(22, 38), HouseholdRole.PARENT, last_name, district)
+            for _ in range(parents)
+        ]
+        siblings = rng.choices([0, 1, 2, 3], [25, 35, 25, 15])[0]
+        members += [
+            b.relative(
+                max(1.0, age + rng.uniform(-9, 6)), HouseholdRole.SIBLING, last_name, district
             )
-        for _ in range(rng.choices([0, 1, 2, 3], [25, 35, 25, 15])[0]):
-            sibling_age = max(1.0, age + rng.uniform(-9, 6))
-            members.append(
-                (
-                    b.person(
-                        sex=rng.choice("MK"),
-                        birth=b.birth_date(sibling_age),
-                        last_name=last_name,
-                        district=district,
-                    ),
-                    HouseholdRole.SIBLING,
-                )
-            )
+            for _ in range(siblings)
+        ]
         families.append(
             _Family(Household(name=f"Familien {last_name}"), young, members, district, intervention)
         )
