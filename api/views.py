@@ -8,6 +8,7 @@ from ninja.responses import Status
 
 from api.auth import PersonalTokenAuth, VerifiedSessionAuth
 from api.cases_api import router as cases_router
+from api.outcomes_api import router as outcomes_router
 from api.schemas import (
     BudgetOut,
     CriterionIn,
@@ -37,6 +38,7 @@ api = NinjaAPI(
 
 
 api.add_router("/", cases_router)
+api.add_router("/", outcomes_router)
 
 
 @api.exception_handler(PermissionDenied)

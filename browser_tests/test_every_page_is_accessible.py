@@ -30,6 +30,8 @@ PAGES = [
     ("/interventionsteam/styregruppe/", "29a-intervention-steering-admin"),
     ("/indsatser/fremskudt-norrebro/resultater/", "60-scorecard"),
     ("/progressionsparametre/", "62-progression-parameters"),
+    ("/indsatser/vink/resultater/", "66-scorecard-activities-and-surveys"),
+    ("/indsatser/ny-start/resultater/", "67-scorecard-rises-and-falls"),
 ]
 
 
@@ -62,3 +64,15 @@ def test_a_budget_import_with_a_bad_row_shows_the_line(live_server, page, bif_ow
     page.get_by_role("button", name="Indlæs").click()
     assert page.get_by_text("Linje 2: beløbet -1 er negativt").is_visible()
     assert_accessible(page, "19-budget-import-rejected")
+
+
+def test_a_survey_criterion_page_with_its_upload_form_passes_axe(live_server, page, bif_owner):
+    from initiatives.models import SuccessCriterion
+
+    criterion = SuccessCriterion.objects.get(
+        initiative__slug="vink", text__startswith="80 % af forældre og unge"
+    )
+    log_in(page, live_server, "bif_owner")
+    page.goto(f"{live_server.url}/indsatser/vink/resultater/{criterion.pk}/")
+    assert page.get_by_role("button", name="Indlæs svar").is_visible()
+    assert_accessible(page, "68-survey-criterion")

@@ -341,6 +341,7 @@ class MeasureKind(models.TextChoices):
     STOCK_AT_TIME = "stock_at_time", _("Bestand på et tidspunkt")
     COHORT_SHARE = "cohort_share", _("Andel af en kohorte i status efter 3/6/12 måneder")
     SURVEY_SHARE = "survey_share", _("Andel af svar i en spørgeskemaundersøgelse")
+    ACTIVITY_COUNT = "activity_count", _("Antal aktiviteter eller deltagere i dem")
     AREA_VS_CITY = "area_vs_city", _("Områdetal mod byens gennemsnit")
     MANUAL = "manual", _("Manuelt indberettet tal")
 

@@ -952,7 +952,8 @@ INITIATIVES += [
             ),
             dict(
                 text="Der afholdes et årligt opfølgningsmøde med de lokale samarbejdspartnere for vurdering af indsats og effekt for de unge, der er formidlet i fritids-/studiejob.",
-                kind="manual",
+                kind="activity_count",
+                statuses="opfølgningsmøde",
                 direction="at_least",
                 target_value="1",
                 target_unit="events",
@@ -1069,7 +1070,8 @@ INITIATIVES += [
         criteria=[
             dict(
                 text="Viden om radikalisering udbredes til minimum 100 frontmedarbejdere årligt.",
-                kind="count_in_period",
+                kind="activity_count",
+                statuses="frontmedarbejdere",
                 direction="at_least",
                 target_value="100",
                 target_unit="people",
@@ -1077,7 +1079,8 @@ INITIATIVES += [
             ),
             dict(
                 text="Viden om radikalisering udbredes til minimum 100 forældre årligt.",
-                kind="count_in_period",
+                kind="activity_count",
+                statuses="forældre",
                 direction="at_least",
                 target_value="100",
                 target_unit="people",
@@ -1085,7 +1088,8 @@ INITIATIVES += [
             ),
             dict(
                 text="Viden om radikalisering udbredes til minimum 200 elever/ ungdomsklubmedlemmer årligt.",
-                kind="count_in_period",
+                kind="activity_count",
+                statuses="elever",
                 direction="at_least",
                 target_value="200",
                 target_unit="people",
@@ -1184,9 +1188,8 @@ INITIATIVES += [
             ),
             dict(
                 text="De unges kriminalitet falder (færre anholdelser, sigtelser, domme).",
-                kind="count_in_period",
+                kind="cohort_share",
                 direction="decrease",
-                target_unit="events",
                 statuses="anholdelse,sigtelse,dom",
             ),
             dict(
@@ -1277,7 +1280,8 @@ INITIATIVES += [
         criteria=[
             dict(
                 text="Der gennemføres årligt en undersøgelse, der forelægges Beskæftigelses- og Integrationsudvalget, Økonomiudvalget og Borgerrepræsentationen.",
-                kind="manual",
+                kind="activity_count",
+                statuses="undersøgelse",
                 direction="at_least",
                 target_value="1",
                 target_unit="events",
@@ -1296,7 +1300,8 @@ INITIATIVES += [
         criteria=[
             dict(
                 text="Der gennemføres halvårligt afrapporteringer til Børne- og Ungdomsudvalget, Socialudvalget og Beskæftigelses- og Integrationsudvalget. Afrapporteringerne tilgår efterfølgende Økonomiudvalget som styregruppe for Sikker By.",
-                kind="manual",
+                kind="activity_count",
+                statuses="afrapportering",
                 direction="at_least",
                 target_value="2",
                 target_unit="events",

@@ -11,8 +11,15 @@ from accounts.models import User
 from audit.actions import access_log_record, audit_event_record
 from audit.models import AccessKind
 from initiatives.models import Initiative, MeasureKind
-from outcomes.criteria import days_after, follow_up_anchor, follow_up_months
+from outcomes.criteria import (
+    DEFAULT_FOLLOW_UP_MONTHS,
+    criterion_terms,
+    days_after,
+    follow_up_anchor,
+    follow_up_months,
+)
 from outcomes.models import (
+    Activity,
     FollowUp,
     FollowUpOutcome,
     ObservationSource,
@@ -28,8 +35,12 @@ def follow_up_rule(initiative: Initiative) -> dict[str, list[int]]:
     months after end, e.g. {'start': [3, 6, 12], 'end': [3]}."""
     rule: dict[str, set[int]] = {"start": set(), "end": set()}
     for criterion in initiative.success_criteria.filter(kind=MeasureKind.COHORT_SHARE):
+        terms = criterion_terms(criterion.statuses)
+        if not terms.statuses:
+            continue  # police records and offers need no one to follow up
+        # A criterion without a time is shown 12 months after start; follow up then.
         rule[follow_up_anchor(criterion.start_event)].update(
-            follow_up_months(criterion.follow_up_months)
+            follow_up_months(criterion.follow_up_months) or [DEFAULT_FOLLOW_UP_MONTHS]
         )
     return {anchor: sorted(months) for anchor, months in rule.items()}
 
@@ -181,3 +192,35 @@ def follow_up_resolve(
         changes={"outcome": ["due", follow_up.outcome]},
     )
     return follow_up
+
+
+@transaction.atomic
+def activity_record(
+    *,
+    by: User,
+    initiative: Initiative,
+    held_on: date,
+    kind: str,
+    audience: str,
+    attendees: int,
+    description: str = "",
+) -> Activity:
+    """Record a talk, a meeting, a survey or a report the initiative held (no person data)."""
+    if held_on > timezone.localdate():
+        raise ValidationError("Datoen ligger i fremtiden.")
+    activity = Activity.objects.create(
+        initiative=initiative,
+        held_on=held_on,
+        kind=kind,
+        audience=audience,
+        attendees=attendees,
+        description=description,
+        recorded_by=by,
+    )
+    audit_event_record(
+        by=by,
+        action="activity.record",
+        obj=activity,
+        changes={"kind": [None, kind], "attendees": [None, attendees]},
+    )
+    return activity

@@ -25,14 +25,35 @@ STATUS_WORDS = {
     "sprogskole": "language_school",
     "barn i dagtilbud": "child_in_daycare",
     "forælder i job": "parent_in_job",
+    "fremmøde": "regular_attendance",
+    "skolefremmøde": "regular_attendance",
 }
 CRIME_WORDS = {"anholdelse": "arrest", "sigtelse": "charge", "dom": "conviction"}
 OFFER_WORDS = {"tilbud efter lov om en aktiv beskæftigelsesindsats": "active_employment"}
+# Activity criteria name what counts by kind of activity or by audience ('frontmedarbejdere').
+ACTIVITY_KIND_WORDS = {
+    "oplæg": "session",
+    "undervisning": "session",
+    "møde": "meeting",
+    "opfølgningsmøde": "meeting",
+    "undersøgelse": "survey",
+    "afrapportering": "report",
+}
+AUDIENCE_WORDS = {
+    "frontmedarbejdere": "front_line_staff",
+    "forældre": "parents",
+    "elever": "young_people",
+    "unge": "young_people",
+    "samarbejdspartnere": "partners",
+    "udvalg": "committees",
+}
 # Days from the anchor event to "k months after", and the window around it in which an
 # observation counts as the status at that time.
 DAYS_PER_MONTH = 365.25 / 12
 OBSERVATION_WINDOW_DAYS = 31
 DEFAULT_RECIDIVISM_MONTHS = 12
+# A status criterion that names no time is measured (and followed up) 12 months after start.
+DEFAULT_FOLLOW_UP_MONTHS = 12
 
 
 @dataclass(frozen=True)
@@ -62,6 +83,29 @@ def criterion_terms(text: str) -> CriterionTerms:
         else:
             unknown.append(word)
     return CriterionTerms(frozenset(statuses), frozenset(crimes), frozenset(offers), tuple(unknown))
+
+
+@dataclass(frozen=True)
+class ActivityTerms:
+    kinds: frozenset[str] = frozenset()
+    audiences: frozenset[str] = frozenset()
+    unknown: tuple[str, ...] = field(default=())
+
+
+def activity_terms(text: str) -> ActivityTerms:
+    """'oplæg,frontmedarbejdere' → the activity kinds and audiences an activity criterion
+    counts; an empty text counts every activity."""
+    kinds, audiences, unknown = set(), set(), []
+    for word in (w.strip().lower() for w in text.split(",")):
+        if not word:
+            continue
+        if word in ACTIVITY_KIND_WORDS:
+            kinds.add(ACTIVITY_KIND_WORDS[word])
+        elif word in AUDIENCE_WORDS:
+            audiences.add(AUDIENCE_WORDS[word])
+        else:
+            unknown.append(word)
+    return ActivityTerms(frozenset(kinds), frozenset(audiences), tuple(unknown))
 
 
 def follow_up_anchor(start_event: str) -> str:

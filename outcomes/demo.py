@@ -8,12 +8,16 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from accounts.models import User
-from initiatives.models import Initiative
+from cases.models import SspPlusPlan
+from initiatives.models import Initiative, ReportedValue, SuccessCriterion
 from outcomes.actions import follow_up_rule
 from outcomes.criteria import days_after
 from outcomes.models import (
+    Activity,
+    ActivityKind,
     Assessment,
     AssessmentScore,
+    Audience,
     CrimeEvent,
     EndReason,
     FollowUp,
@@ -23,6 +27,7 @@ from outcomes.models import (
     Participation,
     ProgressionParameter,
     StatusObservation,
+    SurveyAnswer,
 )
 from people.models import Person
 
@@ -48,6 +53,37 @@ DEMO_INITIATIVES = {
         ["completed_9th_grade", "youth_education"],
         (12, 18),
     ),
+    "ny-start": (
+        OfferKind.COUNSELLING,
+        0.55,
+        ["regular_attendance", "completed_9th_grade", "leisure_activity", "parent_in_job"],
+        (12, 17),
+    ),
+    "indsats-for-indsatte": (
+        OfferKind.COUNSELLING,
+        0.5,
+        ["activation", "education", "job"],
+        (18, 25),
+    ),
+}
+# VINK's outreach per year: (audience, talks a year, attendees per talk).
+VINK_OUTREACH = [
+    ("front_line_staff", 7, (10, 25)),
+    ("parents", 6, (8, 25)),
+    ("young_people", 9, (15, 30)),
+]
+# The yearly or half-yearly activities other 003 criteria count: slug, kind, months held.
+RECURRING_ACTIVITIES = [
+    ("fritidsjob", ActivityKind.MEETING, Audience.PARTNERS, [10], "Årligt opfølgningsmøde"),
+    ("tryghedsindekset", ActivityKind.SURVEY, "", [9], "Tryghedsundersøgelsen"),
+    ("urolige-omraader", ActivityKind.REPORT, Audience.COMMITTEES, [3, 9], "Halvårsrapport"),
+]
+# Survey criteria of VINK, by the start of their text: the share answering yes.
+VINK_SURVEYS = {
+    "80 % af frontmedarbejdere": 0.84,
+    "80 % af de unge": 0.74,
+    "60 % af deltagerne": 0.63,
+    "80 % af forældre og unge": 0.86,
 }
 OTHER_STATUSES = ["none", "activation", "none", "job_centre_contact"]
 
@@ -58,6 +94,8 @@ class DemoOutcomes:
     observations: int = 0
     follow_ups: int = 0
     crime_events: int = 0
+    activities: int = 0
+    survey_answers: int = 0
 
 
 def _age(person: Person, on: date) -> float:
@@ -123,6 +161,18 @@ def demo_outcomes_create(*, rng: random.Random, today: date, cases: list, by: Us
     follow_ups = []
     for participation, slug in plans:
         _, success_share, good, _ = DEMO_INITIATIVES[slug]
+        if rng.random() < 0.6:  # a status at the start: the baseline 'rises' criteria need
+            observations.append(
+                StatusObservation(
+                    person=participation.person,
+                    observed_on=participation.started_on - timedelta(days=rng.randrange(0, 20)),
+                    status=rng.choice(good)
+                    if rng.random() < success_share / 2
+                    else rng.choice(OTHER_STATUSES),
+                    source=ObservationSource.CASEWORKER,
+                    recorded_by=by,
+                )
+            )
         for anchor, months_list in rules[slug].items():
             anchor_date = participation.started_on if anchor == "start" else participation.ended_on
             if anchor_date is None:
@@ -156,7 +206,11 @@ def demo_outcomes_create(*, rng: random.Random, today: date, cases: list, by: Us
     StatusObservation.objects.bulk_create(observations, batch_size=500)
     FollowUp.objects.bulk_create(follow_ups, batch_size=500)
     CrimeEvent.objects.bulk_create(crimes, batch_size=500)
-    made.participations, made.observations = len(participations), len(observations)
+    made.participations = len(participations) + _ssp_plus_participations_create(rng, today, by)
+    made.observations = len(observations)
+    made.activities = _activities_create(rng, today, by)
+    made.survey_answers = _survey_answers_create(rng, today, by)
+    _reported_values_create()
     made.follow_ups, made.crime_events = len(follow_ups), len(crimes)
     return made
 
@@ -184,3 +238,108 @@ def _assessments_create(rng: random.Random, today: date, participations: list, b
                 )
     Assessment.objects.bulk_create(assessments, batch_size=500)
     AssessmentScore.objects.bulk_create(scores, batch_size=1000)
+
+
+def _ssp_plus_participations_create(rng: random.Random, today: date, by: User) -> int:
+    """Every SSP+ plan is a participation in SSP+ from its referral, so '100 young people
+    continuously in SSP+' is counted from the plans."""
+    initiative = Initiative.objects.filter(slug="ssp-plus-exit").first()
+    if initiative is None:
+        return 0
+    rows = [
+        Participation(
+            person=plan.case.person,
+            initiative=initiative,
+            offer_kind=OfferKind.MENTOR,
+            referred_on=plan.referred_on,
+            started_on=plan.referred_on + timedelta(days=rng.randrange(3, 20)),
+            created_by=by,
+        )
+        for plan in SspPlusPlan.objects.select_related("case__person")
+    ]
+    rows = [p for p in rows if p.started_on <= today]
+    Participation.objects.bulk_create(rows, batch_size=500)
+    return len(rows)
+
+
+def _activities_create(rng: random.Random, today: date, by: User) -> int:
+    """Four years of VINK's talks and the recurring meetings, surveys and reports."""
+    by_slug = {
+        i.slug: i
+        for i in Initiative.objects.filter(
+            slug__in=["vink", "fritidsjob", "tryghedsindekset", "urolige-omraader"]
+        )
+    }
+    rows = []
+    for year in range(today.year - 3, today.year + 1):
+        if "vink" in by_slug:
+            for audience, per_year, (low, high) in VINK_OUTREACH:
+                for _ in range(per_year):
+                    held = date(year, rng.randint(1, 12), rng.randint(1, 28))
+                    if held <= today:
+                        rows.append(
+                            Activity(
+                                initiative=by_slug["vink"],
+                                held_on=held,
+                                kind=ActivityKind.SESSION,
+                                audience=audience,
+                                attendees=rng.randint(low, high),
+                                description="Oplæg om radikalisering",
+                                recorded_by=by,
+                            )
+                        )
+        for slug, kind, audience, months, description in RECURRING_ACTIVITIES:
+            for month in months:
+                held = date(year, month, rng.randint(5, 25))
+                if slug in by_slug and held <= today:
+                    rows.append(
+                        Activity(
+                            initiative=by_slug[slug],
+                            held_on=held,
+                            kind=kind,
+                            audience=audience,
+                            attendees=rng.randint(6, 20) if audience else 0,
+                            description=description,
+                            recorded_by=by,
+                        )
+                    )
+    Activity.objects.bulk_create(rows, batch_size=500)
+    return len(rows)
+
+
+def _survey_answers_create(rng: random.Random, today: date, by: User) -> int:
+    """Yearly questionnaire answers to VINK's four survey criteria, near their targets."""
+    rows = []
+    for criterion in SuccessCriterion.objects.filter(initiative__slug="vink", kind="survey_share"):
+        share = next((v for k, v in VINK_SURVEYS.items() if criterion.text.startswith(k)), 0.7)
+        for year in range(today.year - 2, today.year + 1):
+            for _ in range(rng.randint(40, 120)):
+                answered = date(year, rng.randint(1, 11), rng.randint(1, 28))
+                if answered <= today:
+                    rows.append(
+                        SurveyAnswer(
+                            criterion=criterion,
+                            answered_on=answered,
+                            agrees=rng.random() < share,
+                            respondent_group="Demo",
+                            imported_by=by,
+                        )
+                    )
+    SurveyAnswer.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)
+
+
+def _reported_values_create() -> None:
+    """The 003 criteria the system cannot compute yet (area figures come with the areas part;
+    'more capacity' and 'SSP's use of resources' are judgements): a synthetic reported figure,
+    marked as such, so the scorecard shows what a reported value looks like."""
+    for criterion in SuccessCriterion.objects.filter(
+        initiative__source_document__startswith="003", kind__in=["area_vs_city", "manual"]
+    ).exclude(reported_values__isnull=False):
+        ReportedValue.objects.create(
+            criterion=criterion,
+            period="2025",
+            value=1,
+            note="Syntetisk demotal (indberettet, ikke beregnet)",
+            reported_by="Demo",
+        )

@@ -5,6 +5,8 @@ from initiatives.models import Initiative
 from outcomes.models import (
     SCALE_MAX,
     SCALE_MIN,
+    ActivityKind,
+    Audience,
     EndReason,
     ObservationSource,
     OfferKind,
@@ -72,3 +74,20 @@ class ProgressionParameterForm(forms.ModelForm):
     class Meta:
         model = ProgressionParameter
         fields = ["name", "description"]
+
+
+class ActivityForm(forms.Form):
+    held_on = forms.DateField(label=_("Dato"), widget=forms.DateInput(attrs={"type": "date"}))
+    kind = forms.ChoiceField(label=_("Aktivitet"), choices=ActivityKind.choices)
+    audience = forms.ChoiceField(
+        label=_("Målgruppe"), choices=[("", "–"), *Audience.choices], required=False
+    )
+    attendees = forms.IntegerField(label=_("Antal deltagere"), min_value=0, initial=0)
+    description = forms.CharField(label=_("Beskrivelse"), max_length=200, required=False)
+
+
+class SurveyAnswersForm(forms.Form):
+    file = forms.FileField(
+        label=_("Fil med svar (CSV eller Excel)"),
+        help_text=_("Kolonner: dato;svar (ja/nej), eventuelt gruppe."),
+    )

@@ -4,7 +4,7 @@ A share carries its numerator, denominator and a 95 % Wilson interval; people wh
 is missing are neither successes nor failures but counted separately. Too few observed people
 gives 'too little data', a cohort not yet old enough gives 'too early'."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 from math import sqrt
@@ -44,6 +44,8 @@ class MeasureResult:
     missing: int = 0
     verdict: Verdict = Verdict.NO_TARGET
     note: str = ""
+    # False for headcounts of activities (a talk to 40 teachers): no person can be singled out.
+    identifies_people: bool = True
 
     @property
     def verdict_label(self) -> str:
@@ -103,21 +105,64 @@ def share_result(
     )
 
 
+def compared_with_baseline(
+    result: MeasureResult, baseline: float | None, direction: str
+) -> tuple[MeasureResult, float | None]:
+    """For 'rises'/'falls' criteria without a target: the first result is the baseline (the
+    same cohort at its start); each later one is met if it moved the right way from it.
+    Returns the result and the baseline for the next."""
+    if baseline is None or result.value is None:
+        return result, baseline if baseline is not None else result.value
+    moved_right = result.value > baseline if direction == "increase" else result.value < baseline
+    return (
+        replace(
+            result,
+            verdict=Verdict.MET if moved_right else Verdict.NOT_MET,
+            note="samme personer før og efter; uden sammenligningsgruppe er det ikke en "
+            "effektmåling",
+        ),
+        baseline,
+    )
+
+
 def count_result(
-    *, label: str, count: int, target: Decimal | None, direction: str, note: str = ""
+    *,
+    label: str,
+    count: int,
+    target: Decimal | None,
+    direction: str,
+    note: str = "",
+    period_running: bool = False,
+    identifies_people: bool = True,
 ) -> MeasureResult:
+    """A count against its target. 'At least N' not yet reached while the period still runs
+    is 'too early', not 'not met'."""
     if target is None or direction in ("increase", "decrease"):
         verdict = Verdict.NO_TARGET
+    elif meets(count, float(target), direction):
+        verdict = Verdict.MET
+    elif period_running and direction == "at_least":
+        verdict = Verdict.TOO_EARLY
+        note = (note + " · " if note else "") + "perioden er ikke slut"
     else:
-        verdict = Verdict.MET if meets(count, float(target), direction) else Verdict.NOT_MET
-    return MeasureResult(label, count, None, count, False, verdict=verdict, note=note)
+        verdict = Verdict.NOT_MET
+    return MeasureResult(
+        label,
+        count,
+        None,
+        count,
+        False,
+        verdict=verdict,
+        note=note,
+        identifies_people=identifies_people,
+    )
 
 
 def without_small_counts(result: MeasureResult) -> MeasureResult:
     """The result as shown to someone without access to the persons behind it: if any count
     it shows or implies (successes, failures, observed, missing) is from 1 to 4, the counts
     and the share are hidden together, so no hidden count can be worked out from the others."""
-    if result.numerator is None:
+    if result.numerator is None or not result.identifies_people:
         return result
     implied = [result.numerator, result.missing]
     if result.denominator is not None:

@@ -84,6 +84,9 @@ class Status(models.TextChoices):
     LANGUAGE_SCHOOL = "language_school", _("Sprogskole")
     CHILD_IN_DAYCARE = "child_in_daycare", _("Barn i dagtilbud")
     PARENT_IN_JOB = "parent_in_job", _("Forælder i job")
+    # School attendance per term, as the school reports it: regular means absence under 10 %.
+    REGULAR_ATTENDANCE = "regular_attendance", _("Stabilt skolefremmøde (fravær under 10 %)")
+    IRREGULAR_ATTENDANCE = "irregular_attendance", _("Bekymrende skolefravær (10 % eller mere)")
 
 
 class ObservationSource(models.TextChoices):
@@ -248,3 +251,73 @@ class AssessmentScore(models.Model):
 
     def __str__(self) -> str:
         return f"{self.parameter}: {self.score}"
+
+
+class ActivityKind(models.TextChoices):
+    SESSION = "session", _("Oplæg eller undervisning")
+    MEETING = "meeting", _("Møde")
+    SURVEY = "survey", _("Undersøgelse")
+    REPORT = "report", _("Afrapportering")
+    OTHER = "other", _("Anden aktivitet")
+
+
+class Audience(models.TextChoices):
+    FRONT_LINE_STAFF = "front_line_staff", _("Frontmedarbejdere")
+    PARENTS = "parents", _("Forældre")
+    YOUNG_PEOPLE = "young_people", _("Elever og unge")
+    PARTNERS = "partners", _("Samarbejdspartnere")
+    COMMITTEES = "committees", _("Politiske udvalg")
+
+
+class Activity(models.Model):
+    """Something an initiative did that reaches people it does not register one by one: a talk
+    to 40 teachers, a parents' evening, a yearly meeting with partners, a report to the
+    committees (seed 003: VINK 'knowledge spread to at least 100 front-line staff a year')."""
+
+    initiative = models.ForeignKey(
+        "initiatives.Initiative", on_delete=models.PROTECT, related_name="activities_held"
+    )
+    held_on = models.DateField(_("dato"))
+    kind = models.CharField(_("aktivitet"), max_length=10, choices=ActivityKind.choices)
+    audience = models.CharField(_("målgruppe"), max_length=20, choices=Audience.choices, blank=True)
+    attendees = models.PositiveIntegerField(_("deltagere"), default=0)
+    description = models.CharField(_("beskrivelse"), max_length=200, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-held_on", "-id"]
+        verbose_name = _("aktivitet")
+        verbose_name_plural = _("aktiviteter")
+        indexes = [models.Index(fields=["initiative", "held_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.held_on:%d.%m.%Y}"
+
+
+class SurveyAnswer(models.Model):
+    """One anonymous questionnaire answer to a survey-share criterion ('80 % of the parents
+    experience good service'): agrees or not. Imported from the survey tool's export; no
+    person is linked, so these need no person access."""
+
+    criterion = models.ForeignKey(
+        "initiatives.SuccessCriterion", on_delete=models.CASCADE, related_name="survey_answers"
+    )
+    answered_on = models.DateField(_("besvaret"))
+    agrees = models.BooleanField(_("svarer ja"))
+    respondent_group = models.CharField(_("svargruppe"), max_length=60, blank=True)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-answered_on", "-id"]
+        verbose_name = _("spørgeskemasvar")
+        verbose_name_plural = _("spørgeskemasvar")
+        indexes = [models.Index(fields=["criterion", "answered_on"])]
+
+    def __str__(self) -> str:
+        return f"Svar {self.answered_on:%d.%m.%Y}"

@@ -3,11 +3,11 @@ the live records (no nightly batch)."""
 
 from datetime import date, timedelta
 
-from django.db.models import Count, DateField, Exists, OuterRef, Q, QuerySet
-from django.db.models.functions import Cast
+from django.db.models import Count, DateField, Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models.functions import Cast, Coalesce
 
 from outcomes.criteria import OBSERVATION_WINDOW_DAYS, days_after
-from outcomes.models import CrimeEvent, Participation, StatusObservation
+from outcomes.models import Activity, CrimeEvent, Participation, StatusObservation, SurveyAnswer
 
 
 def _shifted(field: str, days: int):
@@ -55,6 +55,27 @@ def cohort(
     return rows
 
 
+def _cohort_status_rows(
+    initiative_id: int,
+    statuses: frozenset[str],
+    months: int,
+    anchor: str,
+    as_of: date,
+    period: tuple[date, date] | None,
+) -> tuple[QuerySet, QuerySet, QuerySet]:
+    """The matured cohort, and 'observed near k months after the anchor' and 'in one of
+    `statuses` then' as subqueries on a cohort row."""
+    offset = days_after(months)
+    anchor_field = "started_on" if anchor == "start" else "ended_on"
+    in_window = StatusObservation.objects.filter(
+        person=OuterRef("person"),
+        observed_on__gte=_shifted(anchor_field, offset - OBSERVATION_WINDOW_DAYS),
+        observed_on__lte=_shifted(anchor_field, offset + OBSERVATION_WINDOW_DAYS),
+    )
+    rows = cohort(initiative_id, anchor, as_of - timedelta(days=offset), period)
+    return rows, in_window, in_window.filter(status__in=statuses)
+
+
 def cohort_status_counts(
     *,
     initiative_id: int,
@@ -69,19 +90,55 @@ def cohort_status_counts(
     The cohort is every participation whose anchor date is at least k months before `as_of`.
     A member is observed when any status observation falls within ±31 days of anchor + k
     months, and a success when one of those is in `statuses`. The rest are missing."""
-    offset = days_after(months)
-    anchor_field = "started_on" if anchor == "start" else "ended_on"
-    in_window = StatusObservation.objects.filter(
-        person=OuterRef("person"),
-        observed_on__gte=_shifted(anchor_field, offset - OBSERVATION_WINDOW_DAYS),
-        observed_on__lte=_shifted(anchor_field, offset + OBSERVATION_WINDOW_DAYS),
+    rows, observed, success = _cohort_status_rows(
+        initiative_id, statuses, months, anchor, as_of, period
     )
-    counts = cohort(initiative_id, anchor, as_of - timedelta(days=offset), period).aggregate(
+    counts = rows.aggregate(
         cohort=Count("pk"),
-        observed=Count("pk", filter=Exists(in_window)),
-        successes=Count("pk", filter=Exists(in_window.filter(status__in=statuses))),
+        observed=Count("pk", filter=Exists(observed)),
+        successes=Count("pk", filter=Exists(success)),
     )
     return counts["successes"], counts["observed"], counts["cohort"]
+
+
+def cohort_status_members(
+    *,
+    initiative_id: int,
+    statuses: frozenset[str],
+    months: int,
+    anchor: str,
+    as_of: date,
+    period: tuple[date, date] | None = None,
+) -> list[tuple[int, str]]:
+    """(person id, 'success' | 'other' | 'missing') for each member behind
+    `cohort_status_counts`: the drill-down from the figure to the people."""
+    rows, observed, success = _cohort_status_rows(
+        initiative_id, statuses, months, anchor, as_of, period
+    )
+    return [
+        (person_id, "success" if is_success else "other" if is_observed else "missing")
+        for person_id, is_observed, is_success in rows.annotate(
+            is_observed=Exists(observed), is_success=Exists(success)
+        ).values_list("person_id", "is_observed", "is_success")
+    ]
+
+
+def _new_crime(crime_kinds: frozenset[str], after_days: int, before_days: int = 0) -> QuerySet:
+    """A crime event of `crime_kinds` on a cohort row's person from `before_days` before its
+    start (exclusive) up to `after_days` after it."""
+    if before_days:
+        return CrimeEvent.objects.filter(
+            person=OuterRef("person"),
+            kind__in=crime_kinds,
+            occurred_on__gt=_shifted("started_on", -before_days),
+            occurred_on__lte=OuterRef("started_on"),
+        )
+    return CrimeEvent.objects.filter(
+        person=OuterRef("person"),
+        kind__in=crime_kinds,
+        occurred_on__gt=OuterRef("started_on"),
+        occurred_on__lte=_shifted("started_on", after_days),
+    )
 
 
 def recidivism_counts(
@@ -95,16 +152,54 @@ def recidivism_counts(
     """(reoffended, cohort): participants with a new event of `crime_kinds` within k months
     after their start. Police records are complete, so nobody is missing."""
     offset = days_after(months)
-    new_event = CrimeEvent.objects.filter(
-        person=OuterRef("person"),
-        kind__in=crime_kinds,
-        occurred_on__gt=OuterRef("started_on"),
-        occurred_on__lte=_shifted("started_on", offset),
-    )
     counts = cohort(initiative_id, "start", as_of - timedelta(days=offset), period).aggregate(
-        cohort=Count("pk"), reoffended=Count("pk", filter=Exists(new_event))
+        cohort=Count("pk"), reoffended=Count("pk", filter=Exists(_new_crime(crime_kinds, offset)))
     )
     return counts["reoffended"], counts["cohort"]
+
+
+def crime_before_after_counts(
+    *,
+    initiative_id: int,
+    crime_kinds: frozenset[str],
+    months: int,
+    as_of: date,
+    period: tuple[date, date] | None = None,
+) -> tuple[int, int, int]:
+    """(with an event in the k months before the start, in the k months after, cohort): the
+    same people before and after, for criteria like 'the young people's crime falls'."""
+    offset = days_after(months)
+    counts = cohort(initiative_id, "start", as_of - timedelta(days=offset), period).aggregate(
+        cohort=Count("pk"),
+        before=Count("pk", filter=Exists(_new_crime(crime_kinds, 0, before_days=offset))),
+        after=Count("pk", filter=Exists(_new_crime(crime_kinds, offset))),
+    )
+    return counts["before"], counts["after"], counts["cohort"]
+
+
+def crime_members(
+    *,
+    initiative_id: int,
+    crime_kinds: frozenset[str],
+    months: int,
+    as_of: date,
+    before: bool = False,
+    period: tuple[date, date] | None = None,
+) -> list[tuple[int, str]]:
+    """(person id, 'success' if an event in the window else 'other') behind the counts above."""
+    offset = days_after(months)
+    event = (
+        _new_crime(crime_kinds, 0, before_days=offset)
+        if before
+        else _new_crime(crime_kinds, offset)
+    )
+    rows = cohort(initiative_id, "start", as_of - timedelta(days=offset), period)
+    return [
+        (person_id, "success" if has_event else "other")
+        for person_id, has_event in rows.annotate(has_event=Exists(event)).values_list(
+            "person_id", "has_event"
+        )
+    ]
 
 
 def offer_share_counts(
@@ -115,3 +210,62 @@ def offer_share_counts(
         total=Count("pk"), with_offer=Count("pk", filter=Q(offer_kind__in=offer_kinds))
     )
     return counts["with_offer"], counts["total"]
+
+
+def participant_members(initiative_id: int, start: date, end: date) -> list[tuple[int, str]]:
+    return [
+        (person_id, "success")
+        for person_id in participations_overlapping(initiative_id, start, end)
+        .values_list("person_id", flat=True)
+        .distinct()
+    ]
+
+
+def offer_members(
+    initiative_id: int, offer_kinds: frozenset[str], start: date, end: date
+) -> list[tuple[int, str]]:
+    return [
+        (person_id, "success" if kind in offer_kinds else "other")
+        for person_id, kind in participations_overlapping(initiative_id, start, end).values_list(
+            "person_id", "offer_kind"
+        )
+    ]
+
+
+def activity_total(
+    initiative_id: int,
+    kinds: frozenset[str],
+    audiences: frozenset[str],
+    start: date,
+    end: date,
+    *,
+    attendees: bool,
+) -> int:
+    """The number of activities in the period, or (`attendees`) the people they reached."""
+    rows = Activity.objects.filter(initiative_id=initiative_id, held_on__range=(start, end))
+    if kinds:
+        rows = rows.filter(kind__in=kinds)
+    if audiences:
+        rows = rows.filter(audience__in=audiences)
+    if attendees:
+        return rows.aggregate(total=Coalesce(Sum("attendees"), 0))["total"]
+    return rows.count()
+
+
+def survey_counts(criterion_id: int, start: date, end: date) -> tuple[int, int]:
+    """(answering yes, all answers) to a survey criterion in the period."""
+    counts = SurveyAnswer.objects.filter(
+        criterion_id=criterion_id, answered_on__range=(start, end)
+    ).aggregate(total=Count("pk"), agreeing=Count("pk", filter=Q(agrees=True)))
+    return counts["agreeing"], counts["total"]
+
+
+def first_record_year(initiative_id: int) -> int | None:
+    """The year of the initiative's earliest participation: trends start there."""
+    first = (
+        Participation.objects.filter(initiative_id=initiative_id)
+        .order_by("started_on")
+        .values_list("started_on", flat=True)
+        .first()
+    )
+    return first.year if first else None

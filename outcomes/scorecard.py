@@ -1,20 +1,33 @@
 """An initiative's scorecard: every success criterion computed from the records where the
 catalogue makes it computable, grouped as 'how much did we do / how well did we do it / is
 anyone better off' (Results-Based Accountability), with the latest reported figure where it
-is not."""
+is not. The same computation restricted to one calendar year at a time gives a criterion's
+trend, and each computed figure can name the people behind it (the drill-down)."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
-from initiatives.models import Initiative, MeasureKind, SuccessCriterion
+from django.db.models.functions import ExtractYear
+
+from initiatives.models import Initiative, MeasureKind, SuccessCriterion, TargetUnit
 from outcomes import queries
 from outcomes.criteria import (
+    DEFAULT_FOLLOW_UP_MONTHS,
     DEFAULT_RECIDIVISM_MONTHS,
+    activity_terms,
     criterion_terms,
+    days_after,
     follow_up_anchor,
     follow_up_months,
 )
-from outcomes.measures import MeasureResult, Verdict, count_result, share_result
+from outcomes.measures import (
+    MeasureResult,
+    Verdict,
+    compared_with_baseline,
+    count_result,
+    share_result,
+)
 
 HOW_MUCH, HOW_WELL, BETTER_OFF = "how_much", "how_well", "better_off"
 GROUP_LABELS = {
@@ -22,6 +35,10 @@ GROUP_LABELS = {
     HOW_WELL: "Hvor godt gjorde vi det?",
     BETTER_OFF: "Er nogen bedre stillet?",
 }
+TREND_YEARS = 6
+# (person id, 'success' | 'other' | 'missing') for each person behind a figure.
+Members = Callable[[], list[tuple[int, str]]]
+Period = tuple[date, date]
 
 
 @dataclass
@@ -31,134 +48,312 @@ class CriterionCard:
     computed: bool
     results: list[MeasureResult] = field(default_factory=list)
     explanation: str = ""
+    # Parallel to `results`: how to list the people behind each figure (None: no persons,
+    # e.g. survey answers or activities).
+    members: list[Members | None] = field(default_factory=list)
+
+    def add(self, result: MeasureResult, members: Members | None = None) -> None:
+        self.results.append(result)
+        self.members.append(members)
+
+    @property
+    def rows(self) -> list[tuple[int, MeasureResult, bool]]:
+        """(index, result, has a drill-down) for the template."""
+        return [(i, r, self.members[i] is not None) for i, r in enumerate(self.results)]
 
 
-def _period(criterion: SuccessCriterion, as_of: date) -> tuple[date, date]:
-    """The criterion's own period, else the calendar year up to `as_of`."""
+def _span(start: date, end: date) -> str:
+    return f"{start:%d.%m.%Y}–{end:%d.%m.%Y}"
+
+
+def year_period(year: int, as_of: date) -> Period:
+    return date(year, 1, 1), min(date(year, 12, 31), as_of)
+
+
+def _own_period(criterion: SuccessCriterion) -> Period | None:
     if criterion.period_start and criterion.period_end and not criterion.per_year:
         return criterion.period_start, criterion.period_end
-    return date(as_of.year, 1, 1), as_of
+    return None
 
 
-def _cohort_card(criterion: SuccessCriterion, as_of: date) -> CriterionCard:
-    terms = criterion_terms(criterion.statuses)
-    card = CriterionCard(criterion, BETTER_OFF, computed=True)
-    initiative_id, target = criterion.initiative_id, criterion.target_value
-    if terms.unknown or not (terms.statuses or terms.crime_kinds or terms.offer_kinds):
-        card.computed = False
-        unknown = ", ".join(terms.unknown) or "ingen statusser angivet"
-        card.explanation = f"Kan ikke beregnes: kriteriets statusser kendes ikke ({unknown})."
+def _running(period: Period, as_of: date) -> bool:
+    return period[1] >= as_of
+
+
+def _count_periods(criterion: SuccessCriterion, as_of: date) -> list[Period]:
+    """A count's periods: the criterion's own period (if it has one) and, when that is over,
+    the same target for the current year to date; otherwise the current year to date."""
+    own = _own_period(criterion)
+    current = year_period(as_of.year, as_of)
+    if own is None:
+        return [current]
+    return [own] if own[1] >= as_of else [own, current]
+
+
+def _no_records_before(initiative_id: int, period: Period) -> bool:
+    first = queries.first_record_year(initiative_id)
+    return first is None or first > period[1].year
+
+
+def _count_card(criterion: SuccessCriterion, as_of: date, year: int | None) -> CriterionCard:
+    card = CriterionCard(
+        criterion, HOW_MUCH, True, explanation="Forskellige personer med deltagelse i perioden."
+    )
+    initiative_id = criterion.initiative_id
+    periods = [year_period(year, as_of)] if year else _count_periods(criterion, as_of)
+    for start, end in periods:
+        count = queries.distinct_participants(initiative_id, start, end)
+        result = count_result(
+            label=_span(start, end),
+            count=count,
+            target=criterion.target_value,
+            direction=criterion.direction,
+            period_running=_running((start, end), as_of),
+        )
+        if count == 0 and _no_records_before(initiative_id, (start, end)):
+            result = MeasureResult(
+                _span(start, end),
+                None,
+                None,
+                None,
+                False,
+                verdict=Verdict.TOO_LITTLE_DATA,
+                note="Ingen registreringer fra perioden i systemet.",
+            )
+        card.add(
+            result,
+            lambda s=start, e=end: queries.participant_members(initiative_id, s, e),
+        )
+    return card
+
+
+def _stock_card(criterion: SuccessCriterion, as_of: date, year: int | None) -> CriterionCard:
+    card = CriterionCard(
+        criterion,
+        HOW_MUCH,
+        True,
+        explanation="Deltagere på dagen (bestand) og gennemsnitlig bestand i perioden.",
+    )
+    initiative_id = criterion.initiative_id
+    start, end = year_period(year or as_of.year, as_of)
+    average = queries.occupied_days(initiative_id, start, end) / ((end - start).days + 1)
+    card.add(
+        count_result(
+            label=f"pr. {end:%d.%m.%Y}",
+            count=queries.stock_on(initiative_id, end),
+            target=criterion.target_value,
+            direction=criterion.direction,
+            note=f"gennemsnit {_span(start, end)}: " + f"{average:.1f}".replace(".", ","),
+        ),
+        lambda: queries.participant_members(initiative_id, end, end),
+    )
+    return card
+
+
+def _activity_card(criterion: SuccessCriterion, as_of: date, year: int | None) -> CriterionCard:
+    terms = activity_terms(criterion.statuses)
+    if terms.unknown:
+        return CriterionCard(
+            criterion,
+            HOW_MUCH,
+            False,
+            explanation="Kan ikke beregnes: ukendte aktiviteter eller målgrupper "
+            f"({', '.join(terms.unknown)}).",
+        )
+    reached = criterion.target_unit == TargetUnit.PEOPLE
+    card = CriterionCard(
+        criterion,
+        HOW_MUCH,
+        True,
+        explanation="Deltagere i registrerede aktiviteter."
+        if reached
+        else "Antal registrerede aktiviteter.",
+    )
+    periods = [year_period(year, as_of)] if year else _count_periods(criterion, as_of)
+    for start, end in periods:
+        total = queries.activity_total(
+            criterion.initiative_id, terms.kinds, terms.audiences, start, end, attendees=reached
+        )
+        # Activities reach people who are not registered one by one: no small counts to hide.
+        card.add(
+            count_result(
+                label=_span(start, end),
+                count=total,
+                target=criterion.target_value,
+                direction=criterion.direction,
+                period_running=_running((start, end), as_of),
+                identifies_people=False,
+            )
+        )
+    return card
+
+
+def _survey_card(criterion: SuccessCriterion, as_of: date, year: int | None) -> CriterionCard:
+    years = sorted(
+        set(
+            criterion.survey_answers.annotate(year=ExtractYear("answered_on")).values_list(
+                "year", flat=True
+            )
+        )
+    )
+    if year is None and not years:
+        card = _reported_card(criterion)
+        card.explanation = ("Ingen spørgeskemasvar importeret endnu. " + card.explanation).strip()
         return card
+    card = CriterionCard(
+        criterion,
+        BETTER_OFF,
+        True,
+        explanation="Andel af de importerede spørgeskemasvar, der svarer ja.",
+    )
+    start, end = year_period(year or years[-1], as_of)
+    agreeing, answers = queries.survey_counts(criterion.pk, start, end)
+    card.add(
+        share_result(
+            label=f"svar {_span(start, end)}",
+            successes=agreeing,
+            observed=answers,
+            cohort=answers,
+            target_percent=criterion.target_value,
+            direction=criterion.direction,
+        )
+    )
+    return card
+
+
+def _unknown_terms_card(criterion: SuccessCriterion, unknown: tuple[str, ...]) -> CriterionCard:
+    card = CriterionCard(criterion, BETTER_OFF, computed=False)
+    listed = ", ".join(unknown) or "ingen statusser angivet"
+    card.explanation = f"Kan ikke beregnes: kriteriets statusser kendes ikke ({listed})."
+    return card
+
+
+def _cohort_card(criterion: SuccessCriterion, as_of: date, year: int | None) -> CriterionCard:
+    terms = criterion_terms(criterion.statuses)
+    if terms.unknown or not (terms.statuses or terms.crime_kinds or terms.offer_kinds):
+        return _unknown_terms_card(criterion, terms.unknown)
+    initiative_id, target = criterion.initiative_id, criterion.target_value
+    period = year_period(year, as_of) if year else None
+    card = CriterionCard(criterion, BETTER_OFF, computed=True)
     if terms.offer_kinds:
-        start, end = _period(criterion, as_of)
+        start, end = period or _own_period(criterion) or year_period(as_of.year, as_of)
         with_offer, total = queries.offer_share_counts(initiative_id, terms.offer_kinds, start, end)
         card.group = HOW_WELL
-        card.results.append(
+        card.add(
             share_result(
-                label=f"{start:%d.%m.%Y}–{end:%d.%m.%Y}",
+                label=_span(start, end),
                 successes=with_offer,
                 observed=total,
                 cohort=total,
                 target_percent=target,
                 direction=criterion.direction,
-            )
+            ),
+            lambda: queries.offer_members(initiative_id, terms.offer_kinds, start, end),
         )
         return card
+    months_list = follow_up_months(criterion.follow_up_months)
     if terms.is_recidivism:
-        for months in follow_up_months(criterion.follow_up_months) or [DEFAULT_RECIDIVISM_MONTHS]:
-            reoffended, size = queries.recidivism_counts(
-                initiative_id=initiative_id,
-                crime_kinds=terms.crime_kinds,
-                months=months,
-                as_of=as_of,
-            )
-            card.results.append(
-                share_result(
-                    label=f"ny sigtelse/dom inden {months} mdr.",
-                    successes=reoffended,
-                    observed=size,
-                    cohort=size,
-                    target_percent=target,
-                    direction="at_most" if criterion.direction != "at_least" else "at_least",
-                )
-            )
-        card.explanation = (
-            "Andel med ny sigtelse eller dom efter start (tilbagefald); lavere er bedre."
-        )
+        _crime_results(card, terms.crime_kinds, months_list, as_of, period)
         return card
     anchor = follow_up_anchor(criterion.start_event)
-    months_list = follow_up_months(criterion.follow_up_months) or [12]
-    for months in months_list:
-        successes, observed, size = queries.cohort_status_counts(
+    # 'Rises'/'falls' without a target: compare with the same cohort's status at the anchor.
+    compare_with_start = criterion.direction in ("increase", "decrease")
+    baseline: float | None = None
+    months_list = months_list or [DEFAULT_FOLLOW_UP_MONTHS]
+    for months in ([0] if compare_with_start else []) + months_list:
+        counts = dict(
             initiative_id=initiative_id,
             statuses=terms.statuses,
             months=months,
             anchor=anchor,
-            as_of=as_of,
+            # The baseline is taken on the cohort old enough for the last measurement, so
+            # before and after are the same people.
+            as_of=as_of if months else as_of - timedelta(days=days_after(months_list[-1])),
+            period=period,
         )
-        card.results.append(
-            share_result(
-                label=f"efter {months} mdr.",
-                successes=successes,
-                observed=observed,
-                cohort=size,
-                target_percent=target,
-                direction=criterion.direction,
-            )
+        successes, observed, size = queries.cohort_status_counts(**counts)
+        result = share_result(
+            label=f"efter {months} mdr." if months else "ved start (samme personer)",
+            successes=successes,
+            observed=observed,
+            cohort=size,
+            target_percent=target,
+            direction=criterion.direction,
         )
+        if compare_with_start:
+            result, baseline = compared_with_baseline(result, baseline, criterion.direction)
+        card.add(result, lambda c=counts: queries.cohort_status_members(**c))
     if not criterion.follow_up_months:
         card.explanation = "Kriteriet angiver intet tidspunkt; vist 12 måneder efter start."
     return card
 
 
-def criterion_card(criterion: SuccessCriterion, as_of: date) -> CriterionCard:
-    initiative_id, target = criterion.initiative_id, criterion.target_value
-    if criterion.kind == MeasureKind.COHORT_SHARE:
-        return _cohort_card(criterion, as_of)
-    if criterion.kind == MeasureKind.COUNT_IN_PERIOD:
-        start, end = _period(criterion, as_of)
-        count = queries.distinct_participants(initiative_id, start, end)
-        return CriterionCard(
-            criterion,
-            HOW_MUCH,
-            True,
-            [
-                count_result(
-                    label=f"{start:%d.%m.%Y}–{end:%d.%m.%Y}",
-                    count=count,
-                    target=target,
-                    direction=criterion.direction,
-                )
-            ],
-            "Forskellige personer med deltagelse i perioden.",
+def _crime_results(
+    card: CriterionCard,
+    crime_kinds: frozenset[str],
+    months_list: list[int],
+    as_of: date,
+    period: Period | None,
+) -> None:
+    """Recidivism (a share with a new charge or conviction within k months, against a target),
+    or, for 'crime falls', the same people's share in the k months before and after the start."""
+    criterion = card.criterion
+    for months in months_list or [DEFAULT_RECIDIVISM_MONTHS]:
+        counts = dict(
+            initiative_id=criterion.initiative_id,
+            crime_kinds=crime_kinds,
+            months=months,
+            as_of=as_of,
+            period=period,
         )
-    if criterion.kind == MeasureKind.STOCK_AT_TIME:
-        start, end = _period(criterion, as_of)
-        days = (end - start).days + 1
-        average = queries.occupied_days(initiative_id, start, end) / days
-        return CriterionCard(
-            criterion,
-            HOW_MUCH,
-            True,
-            [
-                count_result(
-                    label=f"pr. {as_of:%d.%m.%Y}",
-                    count=queries.stock_on(initiative_id, as_of),
-                    target=target,
-                    direction=criterion.direction,
-                    note=f"gennemsnit {start:%d.%m.%Y}–{end:%d.%m.%Y}: "
-                    + f"{average:.1f}".replace(".", ","),
-                )
-            ],
-            "Deltagere på dagen (bestand) og gennemsnitlig bestand i perioden.",
+        if criterion.direction != "decrease":
+            reoffended, size = queries.recidivism_counts(**counts)
+            card.add(
+                share_result(
+                    label=f"ny sigtelse/dom inden {months} mdr.",
+                    successes=reoffended,
+                    observed=size,
+                    cohort=size,
+                    target_percent=criterion.target_value,
+                    direction="at_least" if criterion.direction == "at_least" else "at_most",
+                ),
+                lambda c=counts: queries.crime_members(**c),
+            )
+            continue
+        before, after, size = queries.crime_before_after_counts(**counts)
+        shown_before = share_result(
+            label=f"{months} mdr. før start",
+            successes=before,
+            observed=size,
+            cohort=size,
+            target_percent=None,
+            direction="decrease",
         )
+        shown_after = share_result(
+            label=f"{months} mdr. efter start",
+            successes=after,
+            observed=size,
+            cohort=size,
+            target_percent=None,
+            direction="decrease",
+        )
+        shown_after, _ = compared_with_baseline(shown_after, shown_before.value, "decrease")
+        card.add(shown_before, lambda c=counts: queries.crime_members(**c, before=True))
+        card.add(shown_after, lambda c=counts: queries.crime_members(**c))
+    card.explanation = "Andel med ny anholdelse, sigtelse eller dom (politiets registreringer)."
+
+
+def _reported_card(criterion: SuccessCriterion) -> CriterionCard:
     latest = criterion.reported_values.order_by("-reported_at", "-id").first()
     card = CriterionCard(criterion, BETTER_OFF, computed=False)
-    card.explanation = (
-        "Indberettet tal (beregnes ikke af systemet)." if latest else "Intet indberettet tal endnu."
-    )
+    if criterion.kind == MeasureKind.AREA_VS_CITY:
+        card.explanation = "Områdetal beregnes ud fra tryghedsindekset; indtil da indberettet tal."
+    elif latest:
+        card.explanation = "Indberettet tal (beregnes ikke af systemet)."
+    else:
+        card.explanation = "Intet indberettet tal endnu."
     if latest is not None:
-        card.results.append(
+        card.add(
             MeasureResult(
                 label=f"indberettet for {latest.period}",
                 numerator=None,
@@ -166,9 +361,59 @@ def criterion_card(criterion: SuccessCriterion, as_of: date) -> CriterionCard:
                 value=float(latest.value),
                 is_share=False,
                 verdict=Verdict.NO_TARGET,
+                note=latest.note,
             )
         )
     return card
+
+
+CARD_BUILDERS = {
+    MeasureKind.COHORT_SHARE: _cohort_card,
+    MeasureKind.COUNT_IN_PERIOD: _count_card,
+    MeasureKind.STOCK_AT_TIME: _stock_card,
+    MeasureKind.ACTIVITY_COUNT: _activity_card,
+    MeasureKind.SURVEY_SHARE: _survey_card,
+}
+
+
+def criterion_card(
+    criterion: SuccessCriterion, as_of: date, year: int | None = None
+) -> CriterionCard:
+    """The criterion computed now; with `year`, restricted to that calendar year (cohorts by
+    the year of their start event, counts and answers within it)."""
+    builder = CARD_BUILDERS.get(criterion.kind)
+    if builder is None:
+        return _reported_card(criterion)
+    return builder(criterion, as_of, year)
+
+
+@dataclass(frozen=True)
+class TrendRow:
+    year: int
+    card: CriterionCard
+
+    @property
+    def results(self) -> list[MeasureResult]:
+        return self.card.results
+
+    @property
+    def rows(self) -> list[tuple[int, MeasureResult, bool]]:
+        return self.card.rows
+
+
+def criterion_trend(criterion: SuccessCriterion, as_of: date) -> list[TrendRow]:
+    """The criterion year by year, from its first records (at most `TREND_YEARS` years)."""
+    if criterion.kind not in CARD_BUILDERS:
+        return []
+    first = queries.first_record_year(criterion.initiative_id) or as_of.year
+    if criterion.kind == MeasureKind.SURVEY_SHARE:
+        answered = criterion.survey_answers.order_by("answered_on").first()
+        first = answered.answered_on.year if answered else as_of.year
+    if criterion.kind == MeasureKind.ACTIVITY_COUNT:
+        held = criterion.initiative.activities_held.order_by("held_on").first()
+        first = held.held_on.year if held else as_of.year
+    years = range(max(first, as_of.year - TREND_YEARS + 1), as_of.year + 1)
+    return [TrendRow(year, criterion_card(criterion, as_of, year)) for year in years]
 
 
 def initiative_scorecard(initiative: Initiative, as_of: date) -> dict[str, list[CriterionCard]]:

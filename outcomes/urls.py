@@ -6,6 +6,22 @@ app_name = "outcomes"
 
 urlpatterns = [
     path("indsatser/<slug:slug>/resultater/", views.scorecard, name="scorecard"),
+    path("indsatser/<slug:slug>/resultater/aktivitet/", views.activity_new, name="activity_new"),
+    path(
+        "indsatser/<slug:slug>/resultater/<int:pk>/",
+        views.criterion_detail,
+        name="criterion_detail",
+    ),
+    path(
+        "indsatser/<slug:slug>/resultater/<int:pk>/svar/",
+        views.survey_answers_upload,
+        name="survey_answers_upload",
+    ),
+    path(
+        "indsatser/<slug:slug>/resultater/<int:pk>/personer/<int:row>/",
+        views.criterion_people,
+        name="criterion_people",
+    ),
     path("progressionsparametre/", views.progression_parameters, name="progression_parameters"),
     path("personer/<int:pk>/deltagelse/", views.participation_new, name="participation_new"),
     path(

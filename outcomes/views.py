@@ -9,20 +9,26 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from audit.actions import access_log_record_many
+from audit.models import AccessKind
 from cases.forms import action_error_text
-from cases.permissions import get_person_for_change
-from initiatives.models import Initiative
+from cases.permissions import get_person_for_change, persons_visible_to
+from imports.files import ImportRejected
+from initiatives.models import Initiative, MeasureKind, SuccessCriterion
 from outcomes import actions
 from outcomes.forms import (
+    ActivityForm,
     AssessmentForm,
     FollowUpForm,
     ObservationForm,
     ParticipationEndForm,
     ParticipationForm,
     ProgressionParameterForm,
+    SurveyAnswersForm,
 )
-from outcomes.measures import MINIMUM_DENOMINATOR, without_small_counts
+from outcomes.measures import MINIMUM_DENOMINATOR
 from outcomes.models import FollowUp, Participation, ProgressionParameter
+from outcomes.permissions import results_shown_to, sees_persons
 from outcomes.progression import (
     ParameterChange,
     assessment_record,
@@ -31,27 +37,31 @@ from outcomes.progression import (
     parameter_toggle,
 )
 from outcomes.queries import occupied_days, stock_on
-from outcomes.scorecard import GROUP_LABELS, initiative_scorecard
-
-
-def sees_persons(user) -> bool:
-    """Those who may see persons see exact small counts; everyone else sees them hidden."""
-    return user.has_perm("cases.view_my_work")
+from outcomes.scorecard import (
+    GROUP_LABELS,
+    criterion_card,
+    criterion_trend,
+    initiative_scorecard,
+)
+from outcomes.survey_import import survey_answers_import
+from outcomes.trend_chart import trend_chart
 
 
 def scorecard(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = get_object_or_404(Initiative, slug=slug)
     today = timezone.localdate()
     groups = initiative_scorecard(initiative, today)
-    if not sees_persons(request.user):
-        for cards in groups.values():
-            for card in cards:
-                card.results = [without_small_counts(r) for r in card.results]
+    for cards in groups.values():
+        for card in cards:
+            card.results = results_shown_to(request.user, card.results)
     year_start = today.replace(month=1, day=1)
     days = (today - year_start).days + 1
     occupied = stock_on(initiative.pk, today)
     capacity = {
-        "occupied": occupied,
+        # Places in use are a count of people: hidden under 5 like every other count.
+        "occupied": occupied
+        if sees_persons(request.user) or not 0 < occupied < MINIMUM_DENOMINATOR
+        else None,
         "full_year_places": occupied_days(initiative.pk, year_start, today) / days,
         "over": initiative.capacity_amount is not None and occupied > initiative.capacity_amount,
     }
@@ -71,8 +81,130 @@ def scorecard(request: HttpRequest, slug: str) -> HttpResponse:
             "today": today,
             "capacity": capacity,
             "small_counts_hidden": not sees_persons(request.user),
+            "activity_form": ActivityForm(initial={"held_on": today})
+            if request.user.has_perm("initiatives.change_initiative", initiative)
+            else None,
+            "activities": initiative.activities_held.all()[:10],
+            "counts_activities": initiative.success_criteria.filter(
+                kind=MeasureKind.ACTIVITY_COUNT
+            ).exists(),
         },
     )
+
+
+def _criterion(slug: str, pk: int) -> SuccessCriterion:
+    return get_object_or_404(
+        SuccessCriterion.objects.select_related("initiative"), pk=pk, initiative__slug=slug
+    )
+
+
+def criterion_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """One criterion: today's figures, year by year (chart and table), the survey upload for
+    questionnaire criteria, and links to the people behind each figure for those allowed."""
+    criterion = _criterion(slug, pk)
+    today = timezone.localdate()
+    card = criterion_card(criterion, today)
+    card.results = results_shown_to(request.user, card.results)
+    trend = criterion_trend(criterion, today)
+    for row in trend:
+        row.results[:] = results_shown_to(request.user, row.results)
+    may_change = request.user.has_perm("initiatives.change_initiative", criterion.initiative)
+    return render(
+        request,
+        "outcomes/criterion_detail.html",
+        {
+            "initiative": criterion.initiative,
+            "criterion": criterion,
+            "card": card,
+            "trend": trend,
+            "chart": trend_chart(trend),
+            "today": today,
+            "may_drill_down": sees_persons(request.user),
+            "survey_form": SurveyAnswersForm()
+            if may_change and criterion.kind == MeasureKind.SURVEY_SHARE
+            else None,
+            "small_counts_hidden": not sees_persons(request.user),
+        },
+    )
+
+
+def criterion_people(request: HttpRequest, slug: str, pk: int, row: int) -> HttpResponse:
+    """The people behind one figure, limited to those the user may see; every one shown is
+    logged as a use of their data."""
+    if not sees_persons(request.user):
+        raise PermissionDenied
+    criterion = _criterion(slug, pk)
+    year = request.GET.get("aar")
+    today = timezone.localdate()
+    card = criterion_card(criterion, today, int(year) if year and year.isdigit() else None)
+    if row >= len(card.results) or card.members[row] is None:
+        raise Http404
+    outcome_by_person = dict(card.members[row]())
+    visible = (
+        persons_visible_to(request.user)
+        .filter(pk__in=outcome_by_person)
+        .order_by("last_name", "first_name")
+    )
+    people = [(person, outcome_by_person[person.pk]) for person in visible]
+    access_log_record_many(
+        by=request.user,
+        kind=AccessKind.READ,
+        purpose=f"Personerne bag et resultattal: {criterion.text[:120]}",
+        subjects=[person for person, _ in people],
+    )
+    return render(
+        request,
+        "outcomes/criterion_people.html",
+        {
+            "initiative": criterion.initiative,
+            "criterion": criterion,
+            "result": card.results[row],
+            "year": year,
+            "people": people,
+            "not_shown": len(outcome_by_person) - len(people),
+        },
+    )
+
+
+@require_POST
+def activity_new(request: HttpRequest, slug: str) -> HttpResponse:
+    initiative = get_object_or_404(Initiative, slug=slug)
+    if not request.user.has_perm("initiatives.change_initiative", initiative):
+        raise PermissionDenied
+    form = ActivityForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.activity_record(by=request.user, initiative=initiative, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, action_error_text(error))
+        else:
+            messages.success(request, _("Aktiviteten er registreret."))
+    else:
+        messages.error(request, "; ".join(e for errs in form.errors.values() for e in errs))
+    return redirect("outcomes:scorecard", slug=slug)
+
+
+@require_POST
+def survey_answers_upload(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    criterion = _criterion(slug, pk)
+    if not request.user.has_perm("initiatives.change_initiative", criterion.initiative):
+        raise PermissionDenied
+    form = SurveyAnswersForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Vælg en fil."))
+        return redirect("outcomes:criterion_detail", slug=slug, pk=pk)
+    upload = form.cleaned_data["file"]
+    try:
+        count = survey_answers_import(
+            by=request.user, criterion=criterion, filename=upload.name, data=upload.read()
+        )
+    except ImportRejected as rejected:
+        for error in rejected.errors[:20]:
+            messages.error(request, str(error))
+        messages.error(request, _("Filen er afvist; intet er gemt."))
+    else:
+        messages.success(request, _("%(count)s svar er indlæst.") % {"count": count})
+    return redirect("outcomes:criterion_detail", slug=slug, pk=pk)
 
 
 def _act(request: HttpRequest, person, form, act) -> HttpResponse:

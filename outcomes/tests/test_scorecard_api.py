@@ -1,0 +1,35 @@
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+
+from api.tests.test_api import bearer
+from conftest import ROLE_NAMES
+from outcomes.models import StatusObservation
+
+
+@pytest.mark.parametrize("role", ROLE_NAMES)
+def test_the_scorecard_api_gives_every_criterion_and_hides_small_counts_like_the_page(
+    all_roles,
+    cohort,
+    role,
+):
+    for p in cohort[:3]:
+        StatusObservation.objects.create(
+            person=p.person,
+            observed_on=p.started_on + timedelta(days=91),
+            status="job",
+            source="job_centre",
+        )
+    body = Client().get(
+        "/api/v1/initiatives/fremskudt-norrebro/scorecard", **bearer(all_roles[role])
+    )
+    assert body.status_code == 200
+    data = body.json()
+    cohort_criterion = next(c for c in data["criteria"] if c["kind"] == "cohort_share")
+    three = cohort_criterion["results"][0]
+    sees_persons = role in {"ssp_consultant", "coordinator", "caseworker", "department_leader"}
+    assert data["small_counts_hidden"] is not sees_persons
+    # 3 of 3 observed, 7 missing: exact only for those with person access.
+    assert (three["numerator"], three["missing"]) == ((3, 7) if sees_persons else (None, 0))
+    assert three["label"] == "efter 3 mdr." and three["verdict"] == "too_little_data"
