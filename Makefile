@@ -26,7 +26,9 @@ run: install
 	$(BIN)/sikkerby load_demo_users
 	$(BIN)/sikkerby load_demo_population
 	@echo "Sikker By kører på http://localhost:$(PORT)  (stop med Ctrl-C)"
-	$(BIN)/sikkerby runserver 127.0.0.1:$(PORT)
+	@# The worker runs background imports (progress bars); it stops with the server.
+	$(BIN)/sikkerby db_worker --no-startup-delay & WORKER=$$!; trap "kill $$WORKER 2>/dev/null" EXIT INT TERM; \
+	  $(BIN)/sikkerby runserver 127.0.0.1:$(PORT)
 
 # Browser tests use Debian's Chromium (never a downloaded browser).
 browser-deps:

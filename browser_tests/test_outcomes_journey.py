@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from browser_tests.conftest import assert_accessible, log_in
 from outcomes.models import StatusObservation
-from outcomes.tests.conftest import cohort  # noqa: F401 (fixture, used through request)
+from outcomes.tests.conftest import cohort, level_3_case, young_person  # noqa: F401 (fixtures, used through request)
 
 
 def test_recording_a_status_changes_the_scorecard(live_server, page, request):
@@ -48,3 +48,26 @@ def test_recording_a_status_changes_the_scorecard(live_server, page, request):
     expect(page.get_by_role("heading", name="Personerne bag tallet")).to_be_visible()
     expect(page.get_by_role("link", name=str(person))).to_be_visible()
     assert_accessible(page, "65-people-behind-a-figure")
+
+
+def test_an_administrator_imports_an_extract_with_a_progress_bar(
+    live_server, page, administrator, tmp_path, request
+):
+    from django.core.management import call_command
+
+    request.getfixturevalue("young_person")  # CPR 010108-4123
+    extract = tmp_path / "jobcenter.csv"
+    rows = "\r\n".join(["cpr;dato;status"] + ["010108-4123;03-02-2026;I job"] * 500)
+    extract.write_bytes(rows.encode("cp1252"))
+    log_in(page, live_server, "administrator", administrator=True)
+    page.get_by_role("link", name="Registerudtræk").click()
+    page.get_by_label("Udtræk").select_option("status")
+    page.get_by_label("Fil (CSV eller Excel)").set_input_files(str(extract))
+    page.get_by_role("button", name="Indlæs", exact=True).click()
+    expect(page.get_by_text("Venter på at blive indlæst")).to_be_visible()
+    assert_accessible(page, "69-import-queued")
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    # The page polls the job and shows the outcome without a reload.
+    expect(page.get_by_text("500 rækker er gemt.")).to_be_visible(timeout=5000)
+    expect(page.locator("progress")).to_have_attribute("value", "100")
+    assert_accessible(page, "70-import-done")

@@ -51,6 +51,8 @@ from outcomes.forms import (
     ObservationForm,
     ParticipationEndForm,
     ParticipationForm,
+    WaitingListForm,
+    WaitingRemoveForm,
 )
 from outcomes.progression import person_trajectories
 from people import actions as people_actions
@@ -165,6 +167,11 @@ def _person_page(request: HttpRequest, person, member_form=None) -> HttpResponse
             "observations": person.status_observations.all()[:20],
             "crime_events": person.crime_events.all()[:20],
             "participation_form": ParticipationForm(),
+            "waiting_entries": person.waiting_entries.filter(removed_on=None).select_related(
+                "initiative"
+            ),
+            "waiting_form": WaitingListForm(initial={"added_on": timezone.localdate()}),
+            "waiting_remove_form": WaitingRemoveForm(),
             "end_form": ParticipationEndForm(),
             "observation_form": ObservationForm(),
             "follow_up_form": FollowUpForm(),

@@ -26,6 +26,8 @@ from outcomes.models import (
     Participation,
     Status,
     StatusObservation,
+    WaitingListEntry,
+    WaitingOutcome,
 )
 from people.models import Person
 
@@ -91,6 +93,10 @@ def participation_start(
     )
     participation.full_clean()
     participation.save()
+    # Starting takes the person off the initiative's waiting list.
+    WaitingListEntry.objects.filter(person=person, initiative=initiative, removed_on=None).update(
+        removed_on=started_on, outcome=WaitingOutcome.STARTED
+    )
     follow_ups = _follow_ups_create(participation, "start", started_on)
     audit_event_record(
         by=by,
@@ -224,3 +230,42 @@ def activity_record(
         changes={"kind": [None, kind], "attendees": [None, attendees]},
     )
     return activity
+
+
+@transaction.atomic
+def waiting_list_add(
+    *, by: User, person: Person, initiative: Initiative, added_on: date
+) -> WaitingListEntry:
+    if added_on > timezone.localdate():
+        raise ValidationError({"added_on": "Datoen ligger i fremtiden."})
+    if WaitingListEntry.objects.filter(
+        person=person, initiative=initiative, removed_on=None
+    ).exists():
+        raise ValidationError({"initiative": "Personen står allerede på ventelisten."})
+    if Participation.objects.filter(person=person, initiative=initiative, ended_on=None).exists():
+        raise ValidationError({"initiative": "Personen deltager allerede i indsatsen."})
+    entry = WaitingListEntry.objects.create(
+        person=person, initiative=initiative, added_on=added_on, created_by=by
+    )
+    audit_event_record(
+        by=by, action="waiting_list.add", obj=entry, changes={"initiative": [None, initiative.slug]}
+    )
+    access_log_record(
+        by=by, subject=person, kind=AccessKind.CHANGE, purpose="Skrevet på venteliste"
+    )
+    return entry
+
+
+@transaction.atomic
+def waiting_list_remove(*, by: User, entry: WaitingListEntry, outcome: str) -> WaitingListEntry:
+    if entry.removed_on is not None:
+        raise ValidationError("Personen er allerede taget af ventelisten.")
+    entry.removed_on, entry.outcome = timezone.localdate(), outcome
+    entry.save(update_fields=["removed_on", "outcome"])
+    audit_event_record(
+        by=by, action="waiting_list.remove", obj=entry, changes={"outcome": [None, outcome]}
+    )
+    access_log_record(
+        by=by, subject=entry.person, kind=AccessKind.CHANGE, purpose="Taget af venteliste"
+    )
+    return entry

@@ -28,6 +28,7 @@ from outcomes.models import (
     ProgressionParameter,
     StatusObservation,
     SurveyAnswer,
+    WaitingListEntry,
 )
 from people.models import Person
 
@@ -209,6 +210,7 @@ def demo_outcomes_create(*, rng: random.Random, today: date, cases: list, by: Us
     made.participations = len(participations) + _ssp_plus_participations_create(rng, today, by)
     made.observations = len(observations)
     made.activities = _activities_create(rng, today, by)
+    _waiting_list_create(rng, today, cases, by)
     made.survey_answers = _survey_answers_create(rng, today, by)
     _reported_values_create()
     made.follow_ups, made.crime_events = len(follow_ups), len(crimes)
@@ -343,3 +345,29 @@ def _reported_values_create() -> None:
             note="Syntetisk demotal (indberettet, ikke beregnet)",
             reported_by="Demo",
         )
+
+
+def _waiting_list_create(rng: random.Random, today: date, cases: list, by: User) -> None:
+    """A waiting list for the Exit programme, which runs at its capacity of about 25."""
+    initiative = Initiative.objects.filter(slug="exit-programmet").first()
+    if initiative is None:
+        return
+    taking_part = set(
+        Participation.objects.filter(initiative=initiative, ended_on=None).values_list(
+            "person_id", flat=True
+        )
+    )
+    candidates = [
+        c.person
+        for c in cases
+        if 17 <= _age(c.person, today) < 25 and c.person.pk not in taking_part
+    ]
+    WaitingListEntry.objects.bulk_create(
+        WaitingListEntry(
+            person=person,
+            initiative=initiative,
+            added_on=today - timedelta(days=rng.randrange(3, 90)),
+            created_by=by,
+        )
+        for person in rng.sample(candidates, k=min(12, len(candidates)))
+    )

@@ -12,6 +12,7 @@ from outcomes.models import (
     OfferKind,
     ProgressionParameter,
     Status,
+    WaitingOutcome,
 )
 
 
@@ -91,3 +92,30 @@ class SurveyAnswersForm(forms.Form):
         label=_("Fil med svar (CSV eller Excel)"),
         help_text=_("Kolonner: dato;svar (ja/nej), eventuelt gruppe."),
     )
+
+
+class WaitingListForm(forms.Form):
+    initiative = forms.ModelChoiceField(
+        label=_("Indsats"), queryset=Initiative.objects.order_by("name")
+    )
+    added_on = forms.DateField(
+        label=_("Skrevet op"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class WaitingRemoveForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Udfald"),
+        choices=[c for c in WaitingOutcome.choices if c[0] != WaitingOutcome.STARTED],
+    )
+
+
+class RecordsImportForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Udtræk"),
+        choices=[
+            ("status", _("Statusobservationer (jobcenter, skole): cpr;dato;status")),
+            ("kriminalitet", _("Politiets registreringer: cpr;dato;hændelse;kategori")),
+        ],
+    )
+    file = forms.FileField(label=_("Fil (CSV eller Excel)"))

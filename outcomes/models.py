@@ -68,6 +68,52 @@ class Participation(models.Model):
         return f"{self.person} i {self.initiative}"
 
 
+class WaitingOutcome(models.TextChoices):
+    STARTED = "started", _("Startet i indsatsen")
+    WITHDRAWN = "withdrawn", _("Trukket tilbage")
+    OTHER_OFFER = "other_offer", _("Fået andet tilbud")
+
+
+class WaitingListEntry(models.Model):
+    """A person waiting for a place in an initiative; the entry closes when the person starts
+    (automatically) or is taken off the list with a reason."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="waiting_entries")
+    initiative = models.ForeignKey(
+        "initiatives.Initiative",
+        on_delete=models.PROTECT,
+        related_name="waiting_entries",
+        verbose_name=_("indsats"),
+    )
+    added_on = models.DateField(_("skrevet op"))
+    removed_on = models.DateField(_("taget af listen"), null=True, blank=True)
+    outcome = models.CharField(
+        _("udfald"), max_length=12, choices=WaitingOutcome.choices, blank=True
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["added_on", "id"]
+        verbose_name = _("plads på venteliste")
+        verbose_name_plural = _("venteliste")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "initiative"],
+                condition=Q(removed_on__isnull=True),
+                name="waiting_once_per_initiative",
+            ),
+            models.CheckConstraint(
+                condition=Q(removed_on__isnull=True) | ~Q(outcome=""),
+                name="waiting_removal_has_outcome",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} venter på {self.initiative}"
+
+
 class Status(models.TextChoices):
     JOB = "job", _("I job")
     EDUCATION = "education", _("I uddannelse")
@@ -112,7 +158,8 @@ class StatusObservation(models.Model):
     class Meta:
         ordering = ["-observed_on", "-id"]
         verbose_name = _("statusobservation")
-        indexes = [models.Index(fields=["person", "observed_on"])]
+        # Covering: 'which status near anchor + k months' is answered from the index alone.
+        indexes = [models.Index(fields=["person", "observed_on", "status"])]
 
     def __str__(self) -> str:
         return f"{self.get_status_display()} {self.observed_on:%d.%m.%Y}"
@@ -142,7 +189,7 @@ class CrimeEvent(models.Model):
     class Meta:
         ordering = ["-occurred_on", "-id"]
         verbose_name = _("kriminalitetshændelse")
-        indexes = [models.Index(fields=["person", "occurred_on"])]
+        indexes = [models.Index(fields=["person", "occurred_on", "kind"])]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.occurred_on:%d.%m.%Y}"

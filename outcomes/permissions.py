@@ -4,6 +4,8 @@ from accounts.permissions import is_administrator
 from outcomes.measures import MeasureResult, without_small_counts
 
 rules.add_perm("outcomes.configure_progression", is_administrator)
+# Register extracts are matched on CPR across the whole municipality: administrators only.
+rules.add_perm("outcomes.import_records", is_administrator)
 
 
 def sees_persons(user) -> bool:

@@ -3,16 +3,62 @@ the live records (no nightly batch)."""
 
 from datetime import date, timedelta
 
-from django.db.models import Count, DateField, Exists, OuterRef, Q, QuerySet, Sum
-from django.db.models.functions import Cast, Coalesce
+from django.db.models import (
+    Case,
+    Count,
+    DateField,
+    Exists,
+    Func,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 
 from outcomes.criteria import OBSERVATION_WINDOW_DAYS, days_after
-from outcomes.models import Activity, CrimeEvent, Participation, StatusObservation, SurveyAnswer
+from outcomes.models import (
+    Activity,
+    CrimeEvent,
+    Participation,
+    StatusObservation,
+    SurveyAnswer,
+    WaitingListEntry,
+)
 
 
-def _shifted(field: str, days: int):
-    """The date `days` after the outer row's date field, as a date on every database."""
-    return Cast(OuterRef(field) + timedelta(days=days), DateField())
+class AddDays(Func):
+    """A date column plus a whole number of days, in each database's own date arithmetic.
+    (Django's generic `F() + timedelta` calls a Python function per row on SQLite, which made
+    every cohort figure several times slower than plain SQL.)"""
+
+    output_field = DateField()
+
+    def __init__(self, expression, days: int):
+        self.days = int(days)
+        super().__init__(expression)
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"date({sql}, '{self.days:+d} days')", params
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"({sql} + {self.days:d})", params
+
+    def as_sql(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"({sql} + INTERVAL '{self.days:d}' DAY)", params
+
+
+def _shifted(field: str, days: int) -> AddDays:
+    """The date `days` after the outer row's date field."""
+    return AddDays(OuterRef(field), days)
 
 
 def participations_overlapping(initiative_id: int, start: date, end: date) -> QuerySet:
@@ -55,6 +101,9 @@ def cohort(
     return rows
 
 
+OBSERVED, SUCCESS = 1, 2
+
+
 def _cohort_status_rows(
     initiative_id: int,
     statuses: frozenset[str],
@@ -62,18 +111,27 @@ def _cohort_status_rows(
     anchor: str,
     as_of: date,
     period: tuple[date, date] | None,
-) -> tuple[QuerySet, QuerySet, QuerySet]:
-    """The matured cohort, and 'observed near k months after the anchor' and 'in one of
-    `statuses` then' as subqueries on a cohort row."""
+) -> QuerySet:
+    """The matured cohort, each row annotated `found`: None when no status was observed near
+    anchor + k months, OBSERVED when one was, SUCCESS when one of them is in `statuses`.
+    One probe of the (person, date, status) index per member answers both questions."""
     offset = days_after(months)
     anchor_field = "started_on" if anchor == "start" else "ended_on"
-    in_window = StatusObservation.objects.filter(
-        person=OuterRef("person"),
-        observed_on__gte=_shifted(anchor_field, offset - OBSERVATION_WINDOW_DAYS),
-        observed_on__lte=_shifted(anchor_field, offset + OBSERVATION_WINDOW_DAYS),
+    found = (
+        StatusObservation.objects.filter(
+            person=OuterRef("person"),
+            observed_on__gte=_shifted(anchor_field, offset - OBSERVATION_WINDOW_DAYS),
+            observed_on__lte=_shifted(anchor_field, offset + OBSERVATION_WINDOW_DAYS),
+        )
+        .order_by()
+        .values("person")
+        .annotate(
+            found=Max(Case(When(status__in=statuses, then=Value(SUCCESS)), default=Value(OBSERVED)))
+        )
+        .values("found")
     )
     rows = cohort(initiative_id, anchor, as_of - timedelta(days=offset), period)
-    return rows, in_window, in_window.filter(status__in=statuses)
+    return rows.annotate(found=Subquery(found))
 
 
 def cohort_status_counts(
@@ -90,15 +148,16 @@ def cohort_status_counts(
     The cohort is every participation whose anchor date is at least k months before `as_of`.
     A member is observed when any status observation falls within ±31 days of anchor + k
     months, and a success when one of those is in `statuses`. The rest are missing."""
-    rows, observed, success = _cohort_status_rows(
-        initiative_id, statuses, months, anchor, as_of, period
+    by_found = dict(
+        _cohort_status_rows(initiative_id, statuses, months, anchor, as_of, period)
+        .order_by()
+        .values("found")
+        .annotate(n=Count("pk"))
+        .values_list("found", "n")
     )
-    counts = rows.aggregate(
-        cohort=Count("pk"),
-        observed=Count("pk", filter=Exists(observed)),
-        successes=Count("pk", filter=Exists(success)),
-    )
-    return counts["successes"], counts["observed"], counts["cohort"]
+    successes = by_found.get(SUCCESS, 0)
+    observed = successes + by_found.get(OBSERVED, 0)
+    return successes, observed, observed + by_found.get(None, 0)
 
 
 def cohort_status_members(
@@ -112,14 +171,10 @@ def cohort_status_members(
 ) -> list[tuple[int, str]]:
     """(person id, 'success' | 'other' | 'missing') for each member behind
     `cohort_status_counts`: the drill-down from the figure to the people."""
-    rows, observed, success = _cohort_status_rows(
-        initiative_id, statuses, months, anchor, as_of, period
-    )
+    rows = _cohort_status_rows(initiative_id, statuses, months, anchor, as_of, period)
+    label = {SUCCESS: "success", OBSERVED: "other", None: "missing"}
     return [
-        (person_id, "success" if is_success else "other" if is_observed else "missing")
-        for person_id, is_observed, is_success in rows.annotate(
-            is_observed=Exists(observed), is_success=Exists(success)
-        ).values_list("person_id", "is_observed", "is_success")
+        (person_id, label[found]) for person_id, found in rows.values_list("person_id", "found")
     ]
 
 
@@ -269,3 +324,12 @@ def first_record_year(initiative_id: int) -> int | None:
         .first()
     )
     return first.year if first else None
+
+
+def waiting_list_summary(initiative_id: int, day: date) -> tuple[int, int | None]:
+    """(people waiting, days the longest has waited) on a day."""
+    waiting = WaitingListEntry.objects.filter(
+        initiative_id=initiative_id, added_on__lte=day
+    ).filter(Q(removed_on__isnull=True) | Q(removed_on__gt=day))
+    counts = waiting.aggregate(people=Count("pk"), first=Min("added_on"))
+    return counts["people"], (day - counts["first"]).days if counts["first"] else None

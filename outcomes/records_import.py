@@ -13,6 +13,7 @@ from accounts.models import User
 from audit.actions import access_log_record_many, audit_event_record
 from audit.models import AccessKind
 from imports.files import ImportRejected, Row, RowError, parse_danish_date, read_table_file
+from imports.jobs import Progress
 from outcomes.models import (
     CrimeEvent,
     CrimeKind,
@@ -78,9 +79,11 @@ KINDS = {
 }
 
 
-@transaction.atomic
-def records_import(*, by: User, kind: str, filename: str, data: bytes) -> int:
-    """Import every row or none; returns the number of rows saved."""
+def records_import(
+    *, by: User, kind: str, filename: str, data: bytes, progress: Progress | None = None
+) -> int:
+    """Import every row or none; returns the number of rows saved. The rows are checked
+    first (reporting `progress(checked, total)`), then saved in one transaction."""
     spec = KINDS[kind]
     rows = read_table_file(filename, data)
     if not rows:
@@ -104,7 +107,9 @@ def records_import(*, by: User, kind: str, filename: str, data: bytes) -> int:
             errors.append(RowError(row.line, str(error)))
     persons = {p.cpr: p for p in Person.objects.filter(cpr__in=set(digits_by_line.values()))}
     records = []
-    for row in rows:
+    for checked, row in enumerate(rows, start=1):
+        if progress:
+            progress(checked, len(rows))
         if row.line not in digits_by_line:
             continue
         person = persons.get(digits_by_line[row.line])
@@ -117,6 +122,11 @@ def records_import(*, by: User, kind: str, filename: str, data: bytes) -> int:
             errors.append(RowError(row.line, str(error)))
     if errors:
         raise ImportRejected(sorted(errors, key=lambda e: e.line))
+    with transaction.atomic():
+        return _records_save(by=by, kind=kind, filename=filename, records=records)
+
+
+def _records_save(*, by: User, kind: str, filename: str, records: list) -> int:
     model = type(records[0])
     model.objects.bulk_create(records, batch_size=1000)
     audit_event_record(
@@ -129,7 +139,7 @@ def records_import(*, by: User, kind: str, filename: str, data: bytes) -> int:
     access_log_record_many(
         by=by,
         kind=AccessKind.CHANGE,
-        purpose=f"Import af {spec.label}",
+        purpose=f"Import af {KINDS[kind].label}",
         subjects={r.person_id: r.person for r in records}.values(),
     )
     return len(records)

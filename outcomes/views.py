@@ -14,6 +14,7 @@ from audit.models import AccessKind
 from cases.forms import action_error_text
 from cases.permissions import get_person_for_change, persons_visible_to
 from imports.files import ImportRejected
+from imports.models import ImportJob
 from initiatives.models import Initiative, MeasureKind, SuccessCriterion
 from outcomes import actions
 from outcomes.forms import (
@@ -24,10 +25,13 @@ from outcomes.forms import (
     ParticipationEndForm,
     ParticipationForm,
     ProgressionParameterForm,
+    RecordsImportForm,
     SurveyAnswersForm,
+    WaitingListForm,
+    WaitingRemoveForm,
 )
 from outcomes.measures import MINIMUM_DENOMINATOR
-from outcomes.models import FollowUp, Participation, ProgressionParameter
+from outcomes.models import FollowUp, Participation, ProgressionParameter, WaitingListEntry
 from outcomes.permissions import results_shown_to, sees_persons
 from outcomes.progression import (
     ParameterChange,
@@ -36,7 +40,8 @@ from outcomes.progression import (
     parameter_add,
     parameter_toggle,
 )
-from outcomes.queries import occupied_days, stock_on
+from outcomes.queries import occupied_days, stock_on, waiting_list_summary
+from outcomes.records_import import KINDS
 from outcomes.scorecard import (
     GROUP_LABELS,
     criterion_card,
@@ -44,6 +49,7 @@ from outcomes.scorecard import (
     initiative_scorecard,
 )
 from outcomes.survey_import import survey_answers_import
+from outcomes.tasks import records_import_task
 from outcomes.trend_chart import trend_chart
 
 
@@ -65,6 +71,11 @@ def scorecard(request: HttpRequest, slug: str) -> HttpResponse:
         "full_year_places": occupied_days(initiative.pk, year_start, today) / days,
         "over": initiative.capacity_amount is not None and occupied > initiative.capacity_amount,
     }
+    waiting, longest_wait = waiting_list_summary(initiative.pk, today)
+    capacity["waiting"] = (
+        waiting if sees_persons(request.user) or not 0 < waiting < MINIMUM_DENOMINATOR else None
+    )
+    capacity["longest_wait"] = longest_wait if capacity["waiting"] is not None else None
     progression = initiative_progression(initiative.pk)
     if not sees_persons(request.user):
         progression = [
@@ -314,3 +325,58 @@ def progression_parameters(request: HttpRequest) -> HttpResponse:
         "outcomes/progression_parameters.html",
         {"parameters": ProgressionParameter.objects.all(), "form": form},
     )
+
+
+@require_POST
+def waiting_list_add(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_person_for_change(request.user, pk)
+    return _act(
+        request,
+        person,
+        WaitingListForm(request.POST),
+        lambda d: actions.waiting_list_add(by=request.user, person=person, **d),
+    )
+
+
+@require_POST
+def waiting_list_remove(request: HttpRequest, pk: int, entry_id: int) -> HttpResponse:
+    person = get_person_for_change(request.user, pk)
+    entry = get_object_or_404(WaitingListEntry, pk=entry_id, person=person)
+    return _act(
+        request,
+        person,
+        WaitingRemoveForm(request.POST),
+        lambda d: actions.waiting_list_remove(by=request.user, entry=entry, **d),
+    )
+
+
+def records_import_page(request: HttpRequest) -> HttpResponse:
+    """Upload a job-centre or police extract; the worker imports it in the background and the
+    job page shows its progress."""
+    if not request.user.has_perm("outcomes.import_records"):
+        raise PermissionDenied
+    form = RecordsImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        kind = form.cleaned_data["kind"]
+        job = ImportJob.objects.create(
+            kind=kind,
+            label=KINDS[kind].label,
+            filename=upload.name[:200],
+            data=upload.read(),
+            created_by=request.user,
+        )
+        records_import_task.enqueue(job.pk)
+        return redirect("outcomes:records_import_job", pk=job.pk)
+    jobs = ImportJob.objects.filter(kind__in=KINDS).defer("data")[:10]
+    return render(request, "outcomes/records_import.html", {"form": form, "jobs": jobs})
+
+
+def records_import_job(request: HttpRequest, pk: int) -> HttpResponse:
+    if not request.user.has_perm("outcomes.import_records"):
+        raise PermissionDenied
+    job = get_object_or_404(ImportJob.objects.defer("data"), pk=pk, kind__in=KINDS)
+    template = "outcomes/records_import_job.html"
+    if request.htmx:
+        template += "#progress"
+    return render(request, template, {"job": job})

@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "rules",
+    "django_tasks_db",
+    "imports",
     "people",
     "cases",
     "outcomes",
@@ -233,3 +235,12 @@ FORM_RENDERER = "sikkerby.forms.DesignSystemFormRenderer"
 # locking an IP would lock out a whole department.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_VERBOSE = False
+
+
+# Background tasks (imports with a progress bar): stored in the database and run by
+# `sikkerby db_worker` (started by `make run`; a service of its own in production).
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
