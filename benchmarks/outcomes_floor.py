@@ -75,6 +75,7 @@ def cohort_status_floor(as_of: date) -> dict[tuple[int, int], tuple[int, int, in
                     c.initiative_id,
                     months,
                     anchor_end,
+                    _date(matured - timedelta(days=364)),
                     _date(matured),
                     low,
                     high,
@@ -96,10 +97,10 @@ def cohort_status_floor(as_of: date) -> dict[tuple[int, int], tuple[int, int, in
             WHERE o.person_id = p.person_id AND {_window(anchor, "low_days", "high_days")}
         ) AS found
         FROM spec s JOIN outcomes_participation p ON p.initiative_id = s.initiative_id
-        WHERE s.anchor_end = {anchor_end} AND {anchor} <= s.matured_by"""
+        WHERE s.anchor_end = {anchor_end} AND {anchor} BETWEEN s.cohort_from AND s.matured_by"""
 
     sql = f"""
-    WITH spec(criterion_id, initiative_id, months, anchor_end, matured_by, low_days,
+    WITH spec(criterion_id, initiative_id, months, anchor_end, cohort_from, matured_by, low_days,
               high_days, low_mod, high_mod) AS (VALUES {_values(specs)}),
     spec_status(criterion_id, status) AS (VALUES {_values(statuses)})
     SELECT criterion_id, months, SUM(CASE WHEN found = 2 THEN 1 ELSE 0 END),
@@ -119,10 +120,11 @@ def crime_floor(as_of: date) -> dict[tuple[int, int, int], tuple[int, int]]:
             continue
         for months in follow_up_months(c.follow_up_months) or [DEFAULT_RECIDIVISM_MONTHS]:
             offset = days_after(months)
-            matured = _date(as_of - timedelta(days=offset))
-            specs.append((c.pk, c.initiative_id, months, 0, offset, matured))
+            matured = as_of - timedelta(days=offset)
+            cohort = (_date(matured - timedelta(days=364)), _date(matured))
+            specs.append((c.pk, c.initiative_id, months, 0, offset, *cohort))
             if c.direction == "decrease":
-                specs.append((c.pk, c.initiative_id, months, 1, offset, matured))
+                specs.append((c.pk, c.initiative_id, months, 1, offset, *cohort))
         kinds += [(c.pk, f"'{k}'") for k in sorted(terms.crime_kinds)]
     if not specs:
         return {}
@@ -132,7 +134,8 @@ def crime_floor(as_of: date) -> dict[tuple[int, int, int], tuple[int, int]]:
         "AND e.occurred_on <= p.started_on"
     )
     sql = f"""
-    WITH spec(criterion_id, initiative_id, months, before, offset_days, matured_by) AS (
+    WITH spec(criterion_id, initiative_id, months, before, offset_days, cohort_from,
+              matured_by) AS (
         VALUES {_values(specs)}),
     spec_kind(criterion_id, kind) AS (VALUES {_values(kinds)})
     SELECT s.criterion_id, s.months, s.before,
@@ -143,7 +146,7 @@ def crime_floor(as_of: date) -> dict[tuple[int, int, int], tuple[int, int]]:
             THEN 1 ELSE 0 END),
         COUNT(*)
     FROM spec s JOIN outcomes_participation p ON p.initiative_id = s.initiative_id
-    WHERE p.started_on <= s.matured_by
+    WHERE p.started_on BETWEEN s.cohort_from AND s.matured_by
     GROUP BY s.criterion_id, s.months, s.before"""
     return {(r[0], r[1], r[2]): (int(r[3]), r[4]) for r in _fetch(sql)}
 
@@ -161,12 +164,25 @@ def counts_floor(start: date, end: date) -> list[tuple]:
             f"LEAST(coalesce(ended_on, {_date(end)}), {_date(end)}) "
             f"- GREATEST(started_on, {_date(start)}) + 1"
         )
+    needed = ", ".join(
+        str(pk)
+        for pk in SuccessCriterion.objects.filter(
+            kind__in=[
+                MeasureKind.COUNT_IN_PERIOD,
+                MeasureKind.STOCK_AT_TIME,
+                MeasureKind.COHORT_SHARE,
+            ]
+        )
+        .values_list("initiative_id", flat=True)
+        .distinct()
+    )
     sql = f"""
     SELECT initiative_id, COUNT(DISTINCT person_id),
         SUM(CASE WHEN ended_on IS NULL OR ended_on >= {_date(end)} THEN 1 ELSE 0 END),
         SUM({days}), SUM(CASE WHEN offer_kind = 'active_employment' THEN 1 ELSE 0 END), COUNT(*)
     FROM outcomes_participation
-    WHERE started_on <= {_date(end)} AND (ended_on IS NULL OR ended_on >= {_date(start)})
+    WHERE initiative_id IN ({needed}) AND started_on <= {_date(end)}
+        AND (ended_on IS NULL OR ended_on >= {_date(start)})
     GROUP BY initiative_id"""
     return _fetch(sql)
 

@@ -9,6 +9,7 @@ from django.db.models import (
     DateField,
     Exists,
     Func,
+    IntegerField,
     Max,
     Min,
     OuterRef,
@@ -19,7 +20,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Greatest, Least
 
 from outcomes.criteria import OBSERVATION_WINDOW_DAYS, days_after
 from outcomes.models import (
@@ -56,6 +57,27 @@ class AddDays(Func):
         return f"({sql} + INTERVAL '{self.days:d}' DAY)", params
 
 
+class DaysBetween(Func):
+    """Whole days from the second date to the first, in each database's own arithmetic."""
+
+    output_field = IntegerField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        (later, later_params), (earlier, earlier_params) = (
+            compiler.compile(e) for e in self.source_expressions
+        )
+        return (
+            f"CAST(julianday({later}) - julianday({earlier}) AS INTEGER)",
+            (*later_params, *earlier_params),
+        )
+
+    def as_sql(self, compiler, connection, **extra_context):
+        (later, later_params), (earlier, earlier_params) = (
+            compiler.compile(e) for e in self.source_expressions
+        )
+        return f"({later} - {earlier})", (*later_params, *earlier_params)
+
+
 def _shifted(field: str, days: int) -> AddDays:
     """The date `days` after the outer row's date field."""
     return AddDays(OuterRef(field), days)
@@ -81,12 +103,15 @@ def stock_on(initiative_id: int, day: date) -> int:
 
 def occupied_days(initiative_id: int, start: date, end: date) -> int:
     """Participation days inside the period; divided by 365 it is full-year places used."""
-    total = 0
-    for started, ended in participations_overlapping(initiative_id, start, end).values_list(
-        "started_on", "ended_on"
-    ):
-        total += ((min(ended or end, end) - max(started, start)).days) + 1
-    return total
+    first = Greatest("started_on", Value(start, output_field=DateField()))
+    last = Least(
+        Coalesce("ended_on", Value(end, output_field=DateField())),
+        Value(end, output_field=DateField()),
+    )
+    total = participations_overlapping(initiative_id, start, end).aggregate(
+        days=Sum(DaysBetween(last, first) + 1)
+    )["days"]
+    return total or 0
 
 
 def cohort(

@@ -36,6 +36,7 @@ GROUP_LABELS = {
     BETTER_OFF: "Er nogen bedre stillet?",
 }
 TREND_YEARS = 6
+COHORT_NOTE = "Kohorten: dem, hvis måletidspunkt faldt inden for de seneste 12 måneder."
 # (person id, 'success' | 'other' | 'missing') for each person behind a figure.
 Members = Callable[[], list[tuple[int, str]]]
 Period = tuple[date, date]
@@ -60,6 +61,14 @@ class CriterionCard:
     def rows(self) -> list[tuple[int, MeasureResult, bool]]:
         """(index, result, has a drill-down) for the template."""
         return [(i, r, self.members[i] is not None) for i, r in enumerate(self.results)]
+
+
+def latest_cohort(as_of: date, months: int) -> Period:
+    """Today's cohort for a figure k months after the anchor: those whose measuring point fell
+    within the last 12 months. (All history would blur change and grow with the years; the
+    criterion's page shows every year.)"""
+    measured_by = as_of - timedelta(days=days_after(months))
+    return measured_by - timedelta(days=364), measured_by
 
 
 def _span(start: date, end: date) -> str:
@@ -261,15 +270,15 @@ def _cohort_card(criterion: SuccessCriterion, as_of: date, year: int | None) -> 
     baseline: float | None = None
     months_list = months_list or [DEFAULT_FOLLOW_UP_MONTHS]
     for months in ([0] if compare_with_start else []) + months_list:
+        # The baseline is taken on the cohort of the last measurement: the same people.
+        measured = months or months_list[-1]
         counts = dict(
             initiative_id=initiative_id,
             statuses=terms.statuses,
             months=months,
             anchor=anchor,
-            # The baseline is taken on the cohort old enough for the last measurement, so
-            # before and after are the same people.
-            as_of=as_of if months else as_of - timedelta(days=days_after(months_list[-1])),
-            period=period,
+            as_of=as_of if months else as_of - timedelta(days=days_after(measured)),
+            period=period or latest_cohort(as_of, measured),
         )
         successes, observed, size = queries.cohort_status_counts(**counts)
         result = share_result(
@@ -283,8 +292,9 @@ def _cohort_card(criterion: SuccessCriterion, as_of: date, year: int | None) -> 
         if compare_with_start:
             result, baseline = compared_with_baseline(result, baseline, criterion.direction)
         card.add(result, lambda c=counts: queries.cohort_status_members(**c))
+    card.explanation = COHORT_NOTE if year is None else ""
     if not criterion.follow_up_months:
-        card.explanation = "Kriteriet angiver intet tidspunkt; vist 12 måneder efter start."
+        card.explanation += " Kriteriet angiver intet tidspunkt; vist 12 måneder efter start."
     return card
 
 
@@ -304,7 +314,7 @@ def _crime_results(
             crime_kinds=crime_kinds,
             months=months,
             as_of=as_of,
-            period=period,
+            period=period or latest_cohort(as_of, months),
         )
         if criterion.direction != "decrease":
             reoffended, size = queries.recidivism_counts(**counts)
@@ -341,6 +351,8 @@ def _crime_results(
         card.add(shown_before, lambda c=counts: queries.crime_members(**c, before=True))
         card.add(shown_after, lambda c=counts: queries.crime_members(**c))
     card.explanation = "Andel med ny anholdelse, sigtelse eller dom (politiets registreringer)."
+    if period is None:
+        card.explanation += " " + COHORT_NOTE
 
 
 def _reported_card(criterion: SuccessCriterion) -> CriterionCard:

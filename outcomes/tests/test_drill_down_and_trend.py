@@ -84,6 +84,9 @@ def test_the_trend_puts_each_cohort_in_the_year_of_its_start(cohort, ssp_consult
     trend = {row.year: row.results[0] for row in criterion_trend(_three_month_criterion(), today)}
     assert (trend[today.year - 2].numerator, trend[today.year - 2].denominator) == (6, 6)
     assert trend[today.year - 1].verdict == Verdict.TOO_EARLY  # nobody started that year
+    # Today's figure is the cohort measured within the last 12 months: not the old one.
+    today_figure = criterion_card(_three_month_criterion(), today).results[0]
+    assert today_figure.missing + (today_figure.denominator or 0) == len(cohort)
 
 
 def test_a_rises_criterion_compares_the_same_people_at_the_start_and_a_year_later(

@@ -147,3 +147,34 @@ def test_people_stock_and_occupied_days_equal_the_naive_reading(world, parts, on
     assert queries.occupied_days(initiative_id, start, end) == sum(
         ((min(e or end, end) - max(s, start)).days + 1) for _, s, e in overlapping
     )
+
+
+assessment = st.tuples(st.integers(0, 3), day, st.integers(1, 10), st.integers(1, 10))
+
+
+@HYPOTHESIS
+@given(st.lists(participation, min_size=1, max_size=5), st.lists(assessment, max_size=10))
+def test_progression_in_sql_equals_the_reference_mean_changes(world, parts, assessments):
+    from outcomes.models import Assessment, AssessmentScore, ProgressionParameter
+    from outcomes.progression import initiative_progression, mean_changes
+
+    initiative_id, rows = _store(world, parts)
+    _, persons, by = world
+    Assessment.objects.all().delete()
+    first, second = ProgressionParameter.objects.filter(active=True)[:2]
+    reference_rows = []
+    for person, assessed_on, one, other in assessments:
+        made = Assessment.objects.create(
+            person=persons[person], assessed_on=assessed_on, assessed_by=by
+        )
+        for parameter, score in ((first, one), (second, other)):
+            AssessmentScore.objects.create(assessment=made, parameter=parameter, score=score)
+            if person in {p for p, _, _ in rows}:
+                reference_rows.append((person, parameter.name, assessed_on, score))
+    expected = {
+        c.parameter: (c.people, c.mean_change) for c in mean_changes(reference_rows) if c.people
+    }
+    got = {c.parameter: (c.people, c.mean_change) for c in initiative_progression(initiative_id)}
+    assert got.keys() == expected.keys()
+    for name, (people, mean) in expected.items():
+        assert got[name][0] == people and got[name][1] == pytest.approx(mean)
