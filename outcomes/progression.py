@@ -113,18 +113,22 @@ def mean_changes(rows: list[tuple[int, str, date, int]]) -> list[ParameterChange
 
 
 PROGRESSION_SQL = """
-SELECT p.name, COUNT(*), AVG(t.last_score - t.first_score)
+SELECT p.name, COUNT(*), AVG(t.change)
 FROM (
-    SELECT DISTINCT a.person_id, s.parameter_id,
-        FIRST_VALUE(s.score) OVER (PARTITION BY a.person_id, s.parameter_id
-                                   ORDER BY a.assessed_on, s.score) AS first_score,
-        FIRST_VALUE(s.score) OVER (PARTITION BY a.person_id, s.parameter_id
-                                   ORDER BY a.assessed_on DESC, s.score DESC) AS last_score,
-        COUNT(*) OVER (PARTITION BY a.person_id, s.parameter_id) AS assessments
-    FROM outcomes_assessmentscore s
-    JOIN outcomes_assessment a ON a.id = s.assessment_id
-    WHERE a.person_id IN (
-        SELECT person_id FROM outcomes_participation WHERE initiative_id = %s)
+    SELECT r.parameter_id, MAX(r.assessments) AS assessments,
+        MAX(CASE WHEN r.position = r.assessments THEN r.score END)
+        - MAX(CASE WHEN r.position = 1 THEN r.score END) AS change
+    FROM (
+        SELECT a.person_id, s.parameter_id, s.score,
+            ROW_NUMBER() OVER (PARTITION BY a.person_id, s.parameter_id
+                               ORDER BY a.assessed_on, s.score) AS position,
+            COUNT(*) OVER (PARTITION BY a.person_id, s.parameter_id) AS assessments
+        FROM outcomes_assessmentscore s
+        JOIN outcomes_assessment a ON a.id = s.assessment_id
+        WHERE a.person_id IN (
+            SELECT person_id FROM outcomes_participation WHERE initiative_id = %s)
+    ) r
+    GROUP BY r.person_id, r.parameter_id
 ) t
 JOIN outcomes_progressionparameter p ON p.id = t.parameter_id
 WHERE p.active AND t.assessments >= 2
@@ -134,8 +138,8 @@ ORDER BY p.position, p.id
 
 
 def initiative_progression(initiative_id: int) -> list[ParameterChange]:
-    """`mean_changes` over the initiative's participants, aggregated in the database (window
-    functions pick each person's first and latest score; `mean_changes` is the reference the
+    """`mean_changes` over the initiative's participants, aggregated in the database (one window
+    pass numbers each person's scores by date; `mean_changes` is the reference the
     tests hold it to). Parameters nobody has two scores on are left out."""
     with connection.cursor() as cursor:
         cursor.execute(PROGRESSION_SQL, [initiative_id])
