@@ -110,7 +110,14 @@ def courses_visible_to(user) -> QuerySet[InterventionCourse]:
 
 
 def get_person_for_user(user, pk: int) -> Person:
-    person = persons_visible_to(user).filter(pk=pk).first()
+    """The person, if the user may see them (else 404). Asked for this one person: through a
+    visible case of theirs, or their family's visible intervention course."""
+    visible = cases_visible_to(user).filter(person_id=pk).exists() or (
+        HouseholdMember.objects.filter(
+            person_id=pk, household__intervention_courses__in=courses_visible_to(user)
+        ).exists()
+    )
+    person = Person.objects.filter(pk=pk).first() if visible else None
     if person is None:
         raise Http404
     return person

@@ -50,6 +50,8 @@ class Person(models.Model):
         ordering = ["last_name", "first_name"]
         verbose_name = _("person")
         verbose_name_plural = _("personer")
+        # Possible duplicates are found by birth date.
+        indexes = [models.Index(fields=["birth_date"])]
         constraints = [
             models.CheckConstraint(
                 condition=(Q(cpr__isnull=False) & Q(replacement_number__isnull=True))
