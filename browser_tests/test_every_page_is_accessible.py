@@ -32,10 +32,16 @@ PAGES = [
     ("/progressionsparametre/", "62-progression-parameters"),
     ("/indsatser/vink/resultater/", "66-scorecard-activities-and-surveys"),
     ("/indsatser/ny-start/resultater/", "67-scorecard-rises-and-falls"),
+    ("/registerudtraek/", "71-records-import"),
+    ("/omraader/", "80-areas-designation"),
+    ("/omraader/udlejning/", "81-areas-letting"),
 ]
 
 
 def test_every_page_passes_axe(live_server, page, administrator):
+    from areas.demo import demo_areas_create
+
+    demo_areas_create()
     page.goto(f"{live_server.url}/konto/log-ind/")
     page.get_by_label("Brugernavn").fill("administrator")
     from conftest import PASSWORD

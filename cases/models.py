@@ -97,6 +97,8 @@ class SspCase(models.Model):
         ordering = ["-opened_at"]
         verbose_name = _("SSP-sag")
         verbose_name_plural = _("SSP-sager")
+        # The district's SSP body sees its district's cases.
+        indexes = [models.Index(fields=["ssp_district"])]
         constraints = [
             models.CheckConstraint(
                 condition=Q(level__gte=1, level__lte=4), name="ssp_case_level_1_to_4"

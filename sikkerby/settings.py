@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "rules",
     "django_tasks_db",
     "imports",
+    "areas",
     "people",
     "cases",
     "outcomes",

@@ -21,6 +21,7 @@ def robots(request):
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="initiatives:catalogue", permanent=False)),
     path("indsatser/", include("initiatives.urls")),
+    path("omraader/", include("areas.urls")),
     path("konto/", include("accounts.urls")),
     path("", include("outcomes.urls")),
     path("", include("cases.urls")),

@@ -1,0 +1,56 @@
+"""Recording a combined-letting decision: the rule in force on the application date decides,
+the decision and its reason are stored and audited."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from areas.models import Area, LettingDecision
+from areas.queries import letting_rule_on
+from areas.rules import letting_check
+from audit.actions import audit_event_record
+
+
+@transaction.atomic
+def letting_decide(
+    *,
+    by: User,
+    area: Area,
+    application_reference: str,
+    applied_on: date,
+    months_received: list[tuple[date, str]],
+    on_waiting_list_since: date | None = None,
+) -> LettingDecision:
+    if applied_on > timezone.localdate():
+        raise ValidationError({"applied_on": "Ansøgningsdatoen ligger i fremtiden."})
+    found = letting_rule_on(applied_on)
+    if found is None:
+        raise ValidationError({"applied_on": "Ingen udlejningsregel gjaldt på ansøgningsdatoen."})
+    version, rule = found
+    result = letting_check(
+        months_received=months_received,
+        applied_on=applied_on,
+        rule=rule,
+        on_waiting_list_since=on_waiting_list_since,
+    )
+    decision = LettingDecision.objects.create(
+        area=area,
+        rule=version,
+        application_reference=application_reference,
+        applied_on=applied_on,
+        consecutive_months=result.consecutive_months,
+        approved=result.approve,
+        reason=result.reason,
+        replacement_dwelling_duty=result.replacement_dwelling_duty,
+        decided_by=by,
+    )
+    audit_event_record(
+        by=by,
+        action="letting.decide",
+        obj=decision,
+        changes={"approved": [None, result.approve], "months": [None, result.consecutive_months]},
+    )
+    return decision

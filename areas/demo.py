@@ -1,0 +1,125 @@
+"""The areas part's reference places and a labelled synthetic history for them.
+
+The 10 administrative districts and the housing areas the seeds name are real; their yearly
+figures here are synthetic, made to retell seed 002's story: under the old rule the list
+shrank to 2 areas by 2009 as the areas improved, and the rule change of 1 January 2010 put
+6 on it."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import transaction
+
+from areas.models import (
+    Area,
+    AreaKind,
+    AreaSet,
+    AreaType,
+    AreaTypeYear,
+    AreaYear,
+    HousingSection,
+    SectionYear,
+)
+
+DISTRICTS = [
+    "Indre By",
+    "Østerbro",
+    "Nørrebro",
+    "Vesterbro/Kongens Enghave",
+    "Valby",
+    "Vanløse",
+    "Brønshøj-Husum",
+    "Bispebjerg",
+    "Amager Øst",
+    "Amager Vest",
+]
+YEARS = range(2006, 2013)
+# Housing area: (district, residents, the worst section's % of adults outside the labour
+# market in 2006..2012).
+HOUSING_AREAS = {
+    "Tingbjerg/Utterslevhuse": ("Brønshøj-Husum", 6500, [58, 57, 55, 53, 51, 49, 47]),
+    "Mjølnerparken": ("Nørrebro", 1800, [60, 58, 56, 54, 52, 50, 48]),
+    "Akacieparken": ("Valby", 1300, [52, 49, 48, 47, 46, 44, 41]),
+    "Lundtoftegade": ("Nørrebro", 1500, [55, 53, 52, 49, 45, 43, 42]),
+    "Aldersrogade/Vognvænget": ("Østerbro", 1100, [48, 47, 46, 45, 44, 42, 40]),
+    "Bispeparken": ("Bispebjerg", 1250, [46, 45, 44, 43, 42, 39, 38]),
+    "Blågården": ("Nørrebro", 1700, [38, 37, 37, 36, 35, 35, 34]),
+    "Husum": ("Brønshøj-Husum", 2200, [35, 35, 34, 34, 33, 33, 32]),
+    "Voldparken": ("Brønshøj-Husum", 2400, [36, 36, 35, 35, 34, 33, 33]),
+    "Urbanplanen": ("Amager Vest", 5000, [39, 39, 38, 38, 37, 36, 36]),
+    "Holmbladskvarteret": ("Amager Øst", 900, [45, 45, 44, 44, 43, 42, 41]),
+    "Haraldsgade": ("Bispebjerg", 1600, [37, 37, 36, 36, 35, 35, 34]),
+    "Sjælør Boulevard": ("Vesterbro/Kongens Enghave", 1400, [34, 34, 33, 33, 32, 32, 31]),
+}
+
+
+@dataclass
+class DemoAreas:
+    districts: int = 0
+    housing_areas: int = 0
+    figures: int = 0
+
+
+def _area_type(share: int, residents: int) -> str:
+    """The demo's stand-in for Copenhagen's own classification (its criteria are not in the
+    seeds): vulnerable above 50 %, high-risk above 40 %, risk above 30 %."""
+    if share > 50 and residents >= 1200:
+        return AreaType.VULNERABLE
+    if share > 40:
+        return AreaType.HIGH_RISK
+    return AreaType.RISK if share > 30 else AreaType.NEUTRAL
+
+
+@transaction.atomic
+def demo_areas_create() -> DemoAreas:
+    """Safe to run again: nothing is created twice."""
+    made = DemoAreas()
+    districts_set, _ = AreaSet.objects.get_or_create(
+        key="bydele",
+        defaults={"name": "Københavns 10 bydele", "kind": AreaKind.DISTRICT},
+    )
+    districts = {}
+    for number, name in enumerate(DISTRICTS, start=1):
+        districts[name], created = Area.objects.get_or_create(
+            area_set=districts_set, code=f"{number:02d}", defaults={"name": name}
+        )
+        made.districts += created
+    housing_set, _ = AreaSet.objects.get_or_create(
+        key="almene-boligomraader",
+        defaults={
+            "name": "Almene boligområder",
+            "kind": AreaKind.HOUSING_AREA,
+            "note": "Navnene er fra kildedokumenterne; tallene er syntetiske demotal.",
+        },
+    )
+    for code, (name, (district, residents, shares)) in enumerate(HOUSING_AREAS.items(), 1):
+        area, created = Area.objects.get_or_create(
+            area_set=housing_set,
+            code=f"B{code:02d}",
+            defaults={"name": name, "parent": districts[district]},
+        )
+        made.housing_areas += created
+        if not created:
+            continue
+        worst = HousingSection.objects.create(area=area, name="Afdeling 1")
+        other = HousingSection.objects.create(area=area, name="Afdeling 2")
+        for year, share in zip(YEARS, shares, strict=True):
+            adults = round(residents * 0.35)
+            AreaYear.objects.create(area=area, year=year, residents=residents)
+            SectionYear.objects.create(
+                section=worst,
+                year=year,
+                adults=adults,
+                adults_outside_labour_market=round(adults * Decimal(share) / 100 + Decimal("0.4")),
+            )
+            SectionYear.objects.create(
+                section=other,
+                year=year,
+                adults=adults,
+                adults_outside_labour_market=round(adults * Decimal(share - 8) / 100),
+            )
+            AreaTypeYear.objects.create(
+                area=area, year=year, area_type=_area_type(share, residents)
+            )
+            made.figures += 1
+    return made

@@ -1,0 +1,43 @@
+import re
+from datetime import date
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from areas.models import Area, AreaKind
+
+MONTH_LINE = re.compile(r"^\s*(\d{1,2})[-./](\d{4})\s+(\S.*?)\s*$")
+
+
+class LettingCheckForm(forms.Form):
+    area = forms.ModelChoiceField(
+        label=_("Boligområde"),
+        queryset=Area.objects.filter(area_set__kind=AreaKind.HOUSING_AREA).order_by("name"),
+    )
+    application_reference = forms.CharField(label=_("Ansøgningsnummer"), max_length=60)
+    applied_on = forms.DateField(label=_("Ansøgt"), widget=forms.DateInput(attrs={"type": "date"}))
+    months = forms.CharField(
+        label=_("Måneder med ydelse"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Én linje pr. måned: måned-år og ydelse, f.eks. ”03-2026 kontanthjælp”."),
+    )
+    on_waiting_list_since = forms.DateField(
+        label=_("På venteliste siden (hvis før ordningen)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def clean_months(self) -> list[tuple[date, str]]:
+        parsed = []
+        for number, line in enumerate(self.cleaned_data["months"].splitlines(), start=1):
+            if not line.strip():
+                continue
+            match = MONTH_LINE.match(line)
+            if not match or not 1 <= int(match[1]) <= 12:
+                raise forms.ValidationError(
+                    _("Linje %(n)s: skriv måned-år og ydelse, f.eks. 03-2026 kontanthjælp."),
+                    params={"n": number},
+                )
+            parsed.append((date(int(match[2]), int(match[1]), 1), match[3].lower()))
+        return parsed

@@ -1,0 +1,16 @@
+"""The 10 districts, the seeds' housing areas and their synthetic yearly figures."""
+
+from django.core.management.base import BaseCommand
+
+from areas.demo import demo_areas_create
+
+
+class Command(BaseCommand):
+    help = "Indlæser bydele, kildernes boligområder og syntetiske årstal for dem (demo)."
+
+    def handle(self, *args, **options):
+        made = demo_areas_create()
+        self.stdout.write(
+            f"Bydele: {made.districts}, boligområder: {made.housing_areas}, "
+            f"årstal (syntetiske): {made.figures}."
+        )

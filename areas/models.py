@@ -1,0 +1,198 @@
+"""Places: area sets (districts, safety-index areas, SSP districts, housing areas, hotspots)
+with their validity, areas that nest, yearly figures, the area rules as versioned data, area
+types per year and recorded letting decisions (DOMAIN.md section 3; seeds 002, 003, 004)."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AreaKind(models.TextChoices):
+    DISTRICT = "district", _("Bydel")
+    SAFETY_INDEX = "safety_index", _("Tryghedsindeksområde")
+    SSP_DISTRICT = "ssp_district", _("SSP-distrikt")
+    HOUSING_AREA = "housing_area", _("Alment boligområde")
+    HOTSPOT = "hotspot", _("Hotspot")
+
+
+class AreaSet(models.Model):
+    """A way of dividing the city, valid for a period (the safety index had 35 areas in the
+    seeds' era and 13 today: two sets)."""
+
+    key = models.SlugField(unique=True)
+    name = models.CharField(_("navn"), max_length=200)
+    kind = models.CharField(_("slags"), max_length=20, choices=AreaKind.choices)
+    valid_from = models.DateField(_("gælder fra"), null=True, blank=True)
+    valid_to = models.DateField(_("gælder til"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["kind", "name"]
+        verbose_name = _("områdeinddeling")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Area(models.Model):
+    area_set = models.ForeignKey(AreaSet, on_delete=models.PROTECT, related_name="areas")
+    code = models.CharField(_("kode"), max_length=40)
+    name = models.CharField(_("navn"), max_length=200)
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
+    )
+    # GeoJSON geometry, imported from the municipality's open data; None: a table row only.
+    geometry = models.JSONField(null=True, blank=True)
+    geometry_is_schematic = models.BooleanField(_("skematisk omrids"), default=False)
+
+    class Meta:
+        ordering = ["area_set", "name"]
+        verbose_name = _("område")
+        verbose_name_plural = _("områder")
+        constraints = [
+            models.UniqueConstraint(fields=["area_set", "code"], name="area_code_once_per_set")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AreaYear(models.Model):
+    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="years")
+    year = models.PositiveSmallIntegerField(_("år"))
+    residents = models.PositiveIntegerField(_("beboere"))
+
+    class Meta:
+        ordering = ["area", "year"]
+        constraints = [models.UniqueConstraint(fields=["area", "year"], name="area_year_once")]
+
+    def __str__(self) -> str:
+        return f"{self.area} {self.year}"
+
+
+class HousingSection(models.Model):
+    """A housing section (boligafdeling) of a housing area: the designation test looks at the
+    worst section."""
+
+    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="sections")
+    name = models.CharField(_("afdeling"), max_length=200)
+
+    class Meta:
+        ordering = ["area", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["area", "name"], name="section_name_once_per_area")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.area}: {self.name}"
+
+
+class SectionYear(models.Model):
+    section = models.ForeignKey(HousingSection, on_delete=models.CASCADE, related_name="years")
+    year = models.PositiveSmallIntegerField(_("år"))
+    adults = models.PositiveIntegerField(_("voksne beboere"))
+    adults_outside_labour_market = models.PositiveIntegerField(_("heraf uden for arbejdsmarkedet"))
+
+    class Meta:
+        ordering = ["section", "year"]
+        constraints = [
+            models.UniqueConstraint(fields=["section", "year"], name="section_year_once"),
+            models.CheckConstraint(
+                condition=models.Q(adults_outside_labour_market__lte=models.F("adults")),
+                name="section_outside_at_most_adults",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.section} {self.year}"
+
+
+class DesignationRuleVersion(models.Model):
+    """One version of the area-designation rule, in force from a date (seed 002: until 2010
+    at least 1,200 residents and a section with more than 50 %; from 1 January 2010 at least
+    1,000 and more than 40 %). Later versions of the law are added, never edited over."""
+
+    name = models.CharField(_("navn"), max_length=200)
+    takes_effect = models.DateField(_("gælder fra"), unique=True)
+    min_residents = models.PositiveIntegerField(_("mindst antal beboere"))
+    section_share_above = models.DecimalField(
+        _("en boligafdeling med mere end (%) uden for arbejdsmarkedet"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    source = models.CharField(_("kilde"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["takes_effect"]
+        verbose_name = _("udpegningsregel")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class LettingRuleVersion(models.Model):
+    """One version of the combined-letting rule (seed 002: more than the last six consecutive
+    months of kontanthjælp, starthjælp or introduktionsydelse means rejection)."""
+
+    name = models.CharField(_("navn"), max_length=200)
+    takes_effect = models.DateField(_("gælder fra"), unique=True)
+    max_consecutive_months = models.PositiveSmallIntegerField(_("højst måneder i træk"))
+    benefits = models.CharField(_("ydelser (kommasepareret)"), max_length=200)
+    scheme_start = models.DateField(_("ordningen trådte i kraft"))
+    source = models.CharField(_("kilde"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["takes_effect"]
+        verbose_name = _("udlejningsregel")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AreaType(models.TextChoices):
+    VULNERABLE = "vulnerable", _("Udsat")
+    HIGH_RISK = "high_risk", _("Højrisiko (40+)")
+    RISK = "risk", _("Risiko")
+    NEUTRAL = "neutral", _("Neutral")
+
+
+class AreaTypeYear(models.Model):
+    """Copenhagen's own classification of a housing area in a year."""
+
+    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="types")
+    year = models.PositiveSmallIntegerField(_("år"))
+    area_type = models.CharField(_("områdetype"), max_length=12, choices=AreaType.choices)
+
+    class Meta:
+        ordering = ["area", "year"]
+        constraints = [models.UniqueConstraint(fields=["area", "year"], name="area_type_once")]
+
+    def __str__(self) -> str:
+        return f"{self.area} {self.year}: {self.get_area_type_display()}"
+
+
+class LettingDecision(models.Model):
+    """A combined-letting decision on an applicant household for a dwelling in an area. The
+    household is referred to by the housing organisation's application number, not by CPR."""
+
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="letting_decisions")
+    rule = models.ForeignKey(LettingRuleVersion, on_delete=models.PROTECT, related_name="+")
+    application_reference = models.CharField(_("ansøgningsnummer"), max_length=60)
+    applied_on = models.DateField(_("ansøgt"))
+    consecutive_months = models.PositiveSmallIntegerField(_("måneder i træk med ydelse"))
+    approved = models.BooleanField(_("godkendt"))
+    reason = models.CharField(_("begrundelse"), max_length=300)
+    replacement_dwelling_duty = models.BooleanField(_("erstatningsbolig skal tilbydes"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-applied_on", "-id"]
+        verbose_name = _("udlejningsafgørelse")
+
+    def __str__(self) -> str:
+        return f"{self.application_reference}: {'godkendt' if self.approved else 'afvist'}"

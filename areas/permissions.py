@@ -1,0 +1,11 @@
+"""Area figures are aggregates about places (no person): every logged-in user reads them.
+Letting decisions are made by case workers (the municipality's letting office) and
+administrators."""
+
+import rules
+
+from accounts.permissions import has_role
+from accounts.roles import Role
+
+rules.add_perm("areas.view_areas", rules.is_authenticated & rules.is_active)
+rules.add_perm("areas.decide_letting", has_role(Role.CASEWORKER) | has_role(Role.ADMINISTRATOR))
