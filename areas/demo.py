@@ -5,12 +5,15 @@ figures here are synthetic, made to retell seed 002's story: under the old rule 
 shrank to 2 areas by 2009 as the areas improved, and the rule change of 1 January 2010 put
 6 on it."""
 
+import random
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
 
+from accounts.models import User
 from areas.models import (
+    CITIZEN_FACING,
     Area,
     AreaKind,
     AreaSet,
@@ -18,7 +21,10 @@ from areas.models import (
     AreaTypeYear,
     AreaYear,
     HousingSection,
+    PoliceReportCount,
     SectionYear,
+    SurveyResponse,
+    SurveyWave,
 )
 
 DISTRICTS = [
@@ -58,6 +64,7 @@ class DemoAreas:
     districts: int = 0
     housing_areas: int = 0
     figures: int = 0
+    survey_responses: int = 0
 
 
 def _area_type(share: int, residents: int) -> str:
@@ -68,6 +75,25 @@ def _area_type(share: int, residents: int) -> str:
     if share > 40:
         return AreaType.HIGH_RISK
     return AreaType.RISK if share > 30 else AreaType.NEUTRAL
+
+
+# District: (residents, share safe in the neighbourhood in 2009, citizen-facing reports per
+# 1,000 residents in 2009). Synthetic, in the range the municipality's reports show.
+DISTRICT_PROFILES = {
+    "Indre By": (50_000, 0.84, 160),
+    "Østerbro": (75_000, 0.93, 55),
+    "Nørrebro": (78_000, 0.78, 95),
+    "Vesterbro/Kongens Enghave": (62_000, 0.80, 110),
+    "Valby": (50_000, 0.90, 50),
+    "Vanløse": (38_000, 0.93, 40),
+    "Brønshøj-Husum": (41_000, 0.80, 60),
+    "Bispebjerg": (52_000, 0.81, 65),
+    "Amager Øst": (53_000, 0.89, 50),
+    "Amager Vest": (70_000, 0.85, 58),
+}
+SURVEY_YEARS = range(2009, 2015)
+RESPONSES_PER_DISTRICT = 800
+CATEGORY_SHARES = {"burglary": 0.2, "robbery": 0.05, "theft": 0.6, "violence": 0.15}
 
 
 @transaction.atomic
@@ -122,4 +148,59 @@ def demo_areas_create() -> DemoAreas:
                 area=area, year=year, area_type=_area_type(share, residents)
             )
             made.figures += 1
+    made.survey_responses = _safety_history_create(districts_set, districts)
     return made
+
+
+def _safety_history_create(districts_set: AreaSet, districts: dict[str, Area]) -> int:
+    """Six yearly survey waves with weighted answers and the police's report counts, slowly
+    improving, Nørrebro and Brønshøj-Husum fastest (the partnerships' areas)."""
+    by = User.objects.filter(is_superuser=True).first() or User.objects.first()
+    if by is None or SurveyWave.objects.filter(area_set=districts_set).exists():
+        return 0
+    rng = random.Random(2014)
+    responses = []
+    for year in SURVEY_YEARS:
+        wave = SurveyWave.objects.create(
+            area_set=districts_set,
+            year=year,
+            name=f"Tryghedsundersøgelsen {year} (syntetisk)",
+            invited=len(districts) * RESPONSES_PER_DISTRICT * 3,
+            responded=len(districts) * RESPONSES_PER_DISTRICT,
+            imported_by=by,
+        )
+        for name, area in districts.items():
+            residents, safe_2009, crime_2009 = DISTRICT_PROFILES[name]
+            gain = 0.012 if name in ("Nørrebro", "Brønshøj-Husum") else 0.006
+            safe = min(0.97, safe_2009 + gain * (year - 2009))
+            AreaYear.objects.get_or_create(
+                area=area, year=year, defaults={"residents": residents + 400 * (year - 2009)}
+            )
+            for _ in range(RESPONSES_PER_DISTRICT):
+                feeling = rng.random()
+                responses.append(
+                    SurveyResponse(
+                        wave=wave,
+                        area=area,
+                        weight=Decimal(str(round(rng.lognormvariate(0, 0.35), 4))),
+                        neighbourhood="safe"
+                        if feeling < safe
+                        else ("unsafe" if feeling < safe + (1 - safe) / 2 else "neither"),
+                        evening_safe=rng.random() < safe - 0.05,
+                        night_safe=rng.random() < safe - 0.17,
+                        victim=rng.random() < 0.06 + (1 - safe) * 0.35,
+                    )
+                )
+            reports = crime_2009 * (1 - (gain * 2.5) * (year - 2009)) * residents / 1000
+            for category in CITIZEN_FACING:
+                PoliceReportCount.objects.create(
+                    area=area,
+                    year=year,
+                    category=category,
+                    reports=round(reports * CATEGORY_SHARES[category] * rng.uniform(0.93, 1.07)),
+                )
+            PoliceReportCount.objects.create(
+                area=area, year=year, category="other", reports=round(reports * 0.4)
+            )
+    SurveyResponse.objects.bulk_create(responses, batch_size=5000)
+    return len(responses)

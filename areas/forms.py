@@ -4,7 +4,7 @@ from datetime import date
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from areas.models import Area, AreaKind
+from areas.models import Area, AreaKind, AreaSet
 
 MONTH_LINE = re.compile(r"^\s*(\d{1,2})[-./](\d{4})\s+(\S.*?)\s*$")
 
@@ -41,3 +41,25 @@ class LettingCheckForm(forms.Form):
                 )
             parsed.append((date(int(match[2]), int(match[1]), 1), match[3].lower()))
         return parsed
+
+
+class AreaImportForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Hvad indlæses"),
+        choices=[
+            ("areas.survey", _("Tryghedsundersøgelse: område;vægt;nabolag;aften;nat;offer")),
+            ("areas.police", _("Politiets anmeldelser: område;år;kategori;antal")),
+        ],
+    )
+    area_set = forms.ModelChoiceField(label=_("Inddeling"), queryset=AreaSet.objects.all())
+    year = forms.IntegerField(
+        label=_("År (undersøgelse)"), required=False, min_value=2000, max_value=2100
+    )
+    invited = forms.IntegerField(label=_("Inviterede (undersøgelse)"), required=False, min_value=1)
+    file = forms.FileField(label=_("Fil (CSV eller Excel)"))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == "areas.survey" and not (data.get("year") and data.get("invited")):
+            raise forms.ValidationError(_("En undersøgelse skal have år og antal inviterede."))
+        return data

@@ -196,3 +196,129 @@ class LettingDecision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application_reference}: {'godkendt' if self.approved else 'afvist'}"
+
+
+class SurveyWave(models.Model):
+    """One year's safety survey (Tryghedsundersøgelsen) over an area set: invited and
+    responded counts are stored as the survey firm reports them."""
+
+    area_set = models.ForeignKey(AreaSet, on_delete=models.PROTECT, related_name="waves")
+    year = models.PositiveSmallIntegerField(_("år"))
+    name = models.CharField(_("navn"), max_length=200)
+    invited = models.PositiveIntegerField(_("inviterede"))
+    responded = models.PositiveIntegerField(_("besvarelser"))
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["area_set", "year"]
+        verbose_name = _("tryghedsundersøgelse")
+        constraints = [
+            models.UniqueConstraint(fields=["area_set", "year"], name="one_wave_per_set_and_year"),
+            models.CheckConstraint(
+                condition=models.Q(responded__lte=models.F("invited")),
+                name="wave_responded_at_most_invited",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Feeling(models.TextChoices):
+    SAFE = "safe", _("Tryg")
+    NEITHER = "neither", _("Hverken eller")
+    UNSAFE = "unsafe", _("Utryg")
+
+
+class SurveyResponse(models.Model):
+    """One respondent's answers, with the survey firm's weight (post-stratified on sex, age,
+    family type, origin and income). No person: respondents are anonymous."""
+
+    wave = models.ForeignKey(SurveyWave, on_delete=models.CASCADE, related_name="responses")
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
+    weight = models.DecimalField(_("vægt"), max_digits=8, decimal_places=4)
+    neighbourhood = models.CharField(
+        _("tryg i nabolaget"), max_length=8, choices=Feeling.choices, blank=True
+    )
+    evening_safe = models.BooleanField(_("tryg om aftenen"), null=True)
+    night_safe = models.BooleanField(_("tryg om natten"), null=True)
+    victim = models.BooleanField(_("udsat for kriminalitet (12 mdr.)"), null=True)
+
+    class Meta:
+        verbose_name = _("besvarelse")
+        indexes = [models.Index(fields=["wave", "area"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(weight__gt=0), name="response_weight_positive"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Besvarelse {self.pk}"
+
+
+class CrimeCategory(models.TextChoices):
+    BURGLARY = "burglary", _("Indbrud")
+    ROBBERY = "robbery", _("Røveri")
+    THEFT = "theft", _("Tyveri")
+    VIOLENCE = "violence", _("Vold")
+    OTHER = "other", _("Anden kriminalitet")
+
+
+# Crime a citizen meets: the safety index's 'reported crime' component.
+CITIZEN_FACING = [
+    CrimeCategory.BURGLARY,
+    CrimeCategory.ROBBERY,
+    CrimeCategory.THEFT,
+    CrimeCategory.VIOLENCE,
+]
+
+
+class PoliceReportCount(models.Model):
+    """Reports to the police per area, year and category (Københavns Politi's yearly count)."""
+
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="police_counts")
+    year = models.PositiveSmallIntegerField(_("år"))
+    category = models.CharField(_("kategori"), max_length=10, choices=CrimeCategory.choices)
+    reports = models.PositiveIntegerField(_("anmeldelser"))
+
+    class Meta:
+        ordering = ["area", "year", "category"]
+        constraints = [
+            models.UniqueConstraint(fields=["area", "year", "category"], name="police_count_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.area} {self.year} {self.get_category_display()}: {self.reports}"
+
+
+class SafetyMeasure(models.TextChoices):
+    SAFE = "safe", _("Andel trygge i nabolaget")
+    UNSAFE = "unsafe", _("Andel utrygge i nabolaget")
+    EVENING = "evening", _("Andel trygge om aftenen")
+    NIGHT = "night", _("Andel trygge om natten")
+    VICTIM = "victim", _("Andel udsat for kriminalitet")
+
+
+class SafetyThreshold(models.Model):
+    """A classification rule an administrator sets, e.g. 'under 85 % trygge'."""
+
+    name = models.CharField(_("navn"), max_length=100, unique=True)
+    measure = models.CharField(_("mål"), max_length=10, choices=SafetyMeasure.choices)
+    below = models.BooleanField(_("markér når under (ellers over)"), default=True)
+    percent = models.DecimalField(
+        _("procent"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("tryghedstærskel")
+
+    def __str__(self) -> str:
+        return self.name

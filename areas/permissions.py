@@ -9,3 +9,5 @@ from accounts.roles import Role
 
 rules.add_perm("areas.view_areas", rules.is_authenticated & rules.is_active)
 rules.add_perm("areas.decide_letting", has_role(Role.CASEWORKER) | has_role(Role.ADMINISTRATOR))
+# Survey waves and police counts are aggregates about places: analysts load them.
+rules.add_perm("areas.import_data", has_role(Role.ANALYST) | has_role(Role.ADMINISTRATOR))

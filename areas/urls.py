@@ -7,4 +7,7 @@ app_name = "areas"
 urlpatterns = [
     path("", views.designation, name="designation"),
     path("udlejning/", views.letting, name="letting"),
+    path("tryghed/", views.safety, name="safety"),
+    path("import/", views.area_import, name="import"),
+    path("import/<int:pk>/", views.area_import_job, name="import_job"),
 ]

@@ -1,20 +1,27 @@
 """The housing areas' designation year by year, and the combined-letting check."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from areas import actions
-from areas.forms import LettingCheckForm
-from areas.models import DesignationRuleVersion, LettingDecision
+from areas.forms import AreaImportForm, LettingCheckForm
+from areas.models import AreaSet, DesignationRuleVersion, LettingDecision, SafetyThreshold
 from areas.queries import (
     designation_changes,
     housing_area_designations,
     letting_decisions_per_area_and_year,
 )
+from areas.safety import INDEX_VERSION
+from areas.safety_queries import safety_table
+from areas.tasks import POLICE, SURVEY, area_import_task
 from cases.forms import action_error_text
+from imports.models import ImportJob
+from imports.views import import_job_page
 from reports.disclosure import suppress_rows
 
 YEARS = range(2006, 2013)
@@ -82,4 +89,67 @@ def letting(request: HttpRequest) -> HttpResponse:
             ],
             "recent": LettingDecision.objects.select_related("area")[:10] if may_decide else [],
         },
+    )
+
+
+def safety(request: HttpRequest) -> HttpResponse:
+    """The safety index for every area of a set in a year, beside the city as a whole."""
+    if not request.user.has_perm("areas.view_areas"):
+        raise PermissionDenied
+    sets = AreaSet.objects.filter(waves__isnull=False).distinct()
+    area_set = sets.filter(key=request.GET.get("inddeling")).first() or sets.first()
+    years = sorted(area_set.waves.values_list("year", flat=True)) if area_set else []
+    wanted = request.GET.get("aar", "")
+    year = (
+        int(wanted) if wanted.isdigit() and int(wanted) in years else (years[-1] if years else None)
+    )
+    rows, city = safety_table(area_set, year) if area_set and year else ([], None)
+    return render(
+        request,
+        "areas/safety.html",
+        {
+            "sets": sets,
+            "area_set": area_set,
+            "years": years,
+            "year": year,
+            "rows": rows,
+            "city": city,
+            "index_version": INDEX_VERSION,
+            "thresholds": SafetyThreshold.objects.all(),
+            "minimum": settings.SAFETY_MIN_RESPONDENTS,
+        },
+    )
+
+
+def area_import(request: HttpRequest) -> HttpResponse:
+    """Upload a survey wave or police counts; the worker imports it with a progress bar."""
+    if not request.user.has_perm("areas.import_data"):
+        raise PermissionDenied
+    form = AreaImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data, upload = form.cleaned_data, form.cleaned_data["file"]
+        job = ImportJob.objects.create(
+            kind=data["kind"],
+            label=dict(form.fields["kind"].choices)[data["kind"]].split(":")[0],
+            filename=upload.name[:200],
+            data=upload.read(),
+            parameters={
+                "area_set": data["area_set"].key,
+                "year": data["year"],
+                "invited": data["invited"],
+            },
+            created_by=request.user,
+        )
+        area_import_task.enqueue(job.pk)
+        return redirect("areas:import_job", pk=job.pk)
+    jobs = ImportJob.objects.filter(kind__in=[SURVEY, POLICE]).defer("data")[:10]
+    return render(request, "areas/import.html", {"form": form, "jobs": jobs})
+
+
+def area_import_job(request: HttpRequest, pk: int) -> HttpResponse:
+    if not request.user.has_perm("areas.import_data"):
+        raise PermissionDenied
+    job = get_object_or_404(ImportJob.objects.defer("data"), pk=pk, kind__in=[SURVEY, POLICE])
+    return import_job_page(
+        request, job, back_url=reverse("areas:import"), back_label=_("Indlæs områdetal")
     )

@@ -24,6 +24,8 @@ class ImportJob(models.Model):
     label = models.CharField(_("beskrivelse"), max_length=100)
     filename = models.CharField(_("fil"), max_length=200)
     data = models.BinaryField(editable=False)
+    # What the importer needs besides the file, e.g. the survey's year and invited count.
+    parameters = models.JSONField(default=dict, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.QUEUED
     )

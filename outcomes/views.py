@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,6 +16,7 @@ from cases.forms import action_error_text
 from cases.permissions import get_person_for_change, persons_visible_to
 from imports.files import ImportRejected
 from imports.models import ImportJob
+from imports.views import import_job_page
 from initiatives.models import Initiative, MeasureKind, SuccessCriterion
 from outcomes import actions
 from outcomes.forms import (
@@ -376,7 +378,6 @@ def records_import_job(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.has_perm("outcomes.import_records"):
         raise PermissionDenied
     job = get_object_or_404(ImportJob.objects.defer("data"), pk=pk, kind__in=KINDS)
-    template = "outcomes/records_import_job.html"
-    if request.htmx:
-        template += "#progress"
-    return render(request, template, {"job": job})
+    return import_job_page(
+        request, job, back_url=reverse("outcomes:records_import"), back_label=_("Registerudtræk")
+    )

@@ -245,3 +245,7 @@ TASKS = {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+
+# The safety index is computed for small areas too, but published only from this many
+# respondents (seed 004: single estates need deeper sampling).
+SAFETY_MIN_RESPONDENTS = int(os.environ.get("SAFETY_MIN_RESPONDENTS", "100"))

@@ -12,5 +12,6 @@ class Command(BaseCommand):
         made = demo_areas_create()
         self.stdout.write(
             f"Bydele: {made.districts}, boligområder: {made.housing_areas}, "
-            f"årstal (syntetiske): {made.figures}."
+            f"årstal (syntetiske): {made.figures}, "
+            f"tryghedsbesvarelser (syntetiske): {made.survey_responses}."
         )
