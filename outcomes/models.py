@@ -132,7 +132,7 @@ class Status(models.TextChoices):
     PARENT_IN_JOB = "parent_in_job", _("Forælder i job")
     # School attendance per term, as the school reports it: regular means absence under 10 %.
     REGULAR_ATTENDANCE = "regular_attendance", _("Stabilt skolefremmøde (fravær under 10 %)")
-    IRREGULAR_ATTENDANCE = "irregular_attendance", _("Bekymrende skolefravær (10 % eller mere)")
+    IRREGULAR_ATTENDANCE = "irregular_attendance", _("Bekymrende skolefravær (fravær fra 10 %)")
 
 
 class ObservationSource(models.TextChoices):
