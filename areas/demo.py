@@ -27,6 +27,28 @@ from areas.models import (
     SurveyWave,
 )
 
+# Schematic outlines on a 100 × 100 grid (north up), roughly where the districts lie: for the
+# demo map only, and labelled as schematic wherever they are drawn.
+SCHEMATIC_CELLS = {
+    "Bispebjerg": (20, 70, 45, 95),
+    "Østerbro": (45, 65, 75, 95),
+    "Brønshøj-Husum": (0, 65, 20, 95),
+    "Vanløse": (0, 40, 20, 65),
+    "Nørrebro": (20, 50, 45, 70),
+    "Indre By": (45, 40, 70, 65),
+    "Vesterbro/Kongens Enghave": (20, 20, 45, 50),
+    "Valby": (0, 10, 20, 40),
+    "Amager Vest": (45, 5, 70, 40),
+    "Amager Øst": (70, 5, 100, 40),
+}
+
+
+def schematic_polygon(name: str) -> dict:
+    west, south, east, north = SCHEMATIC_CELLS[name]
+    ring = [[west, south], [east, south], [east, north], [west, north], [west, south]]
+    return {"type": "Polygon", "coordinates": [ring]}
+
+
 DISTRICTS = [
     "Indre By",
     "Østerbro",
@@ -107,7 +129,13 @@ def demo_areas_create() -> DemoAreas:
     districts = {}
     for number, name in enumerate(DISTRICTS, start=1):
         districts[name], created = Area.objects.get_or_create(
-            area_set=districts_set, code=f"{number:02d}", defaults={"name": name}
+            area_set=districts_set,
+            code=f"{number:02d}",
+            defaults={
+                "name": name,
+                "geometry": schematic_polygon(name),
+                "geometry_is_schematic": True,
+            },
         )
         made.districts += created
     housing_set, _ = AreaSet.objects.get_or_create(

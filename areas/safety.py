@@ -120,3 +120,34 @@ def publishable(respondents: int, minimum: int) -> tuple[bool, str]:
         f"Kun {respondents} besvarelser; der offentliggøres først fra {minimum} "
         "(for usikkert og for tæt på at kunne genkende enkelte)."
     )
+
+
+SHADES = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"]
+NO_VALUE = "#dddddd"
+
+
+@dataclass(frozen=True)
+class Shading:
+    """Five equal steps from the lowest to the highest value shown (a choropleth's classes)."""
+
+    low: float
+    high: float
+
+    def colour(self, value: float | None) -> str:
+        if value is None:
+            return NO_VALUE
+        if self.high <= self.low:
+            return SHADES[2]
+        step = int((value - self.low) / (self.high - self.low) * len(SHADES))
+        return SHADES[min(step, len(SHADES) - 1)]
+
+    def legend(self) -> list[tuple[str, float, float]]:
+        width = (self.high - self.low) / len(SHADES)
+        return [
+            (shade, self.low + i * width, self.low + (i + 1) * width)
+            for i, shade in enumerate(SHADES)
+        ]
+
+
+def shade_steps(values: list[float]) -> Shading:
+    return Shading(min(values), max(values)) if values else Shading(0.0, 0.0)

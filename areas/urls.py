@@ -8,6 +8,8 @@ urlpatterns = [
     path("", views.designation, name="designation"),
     path("udlejning/", views.letting, name="letting"),
     path("tryghed/", views.safety, name="safety"),
+    path("kort/", views.safety_map, name="map"),
+    path("tryghed/<slug:key>/<str:code>/", views.safety_area, name="safety_area"),
     path("import/", views.area_import, name="import"),
     path("import/<int:pk>/", views.area_import_job, name="import_job"),
 ]

@@ -10,19 +10,26 @@ from django.utils.translation import gettext as _
 
 from areas import actions
 from areas.forms import AreaImportForm, LettingCheckForm
-from areas.models import AreaSet, DesignationRuleVersion, LettingDecision, SafetyThreshold
+from areas.models import (
+    Area,
+    AreaSet,
+    DesignationRuleVersion,
+    LettingDecision,
+    SafetyThreshold,
+)
 from areas.queries import (
     designation_changes,
     housing_area_designations,
     letting_decisions_per_area_and_year,
 )
-from areas.safety import INDEX_VERSION
-from areas.safety_queries import safety_table
+from areas.safety import INDEX_VERSION, shade_steps
+from areas.safety_queries import safety_history, safety_table
 from areas.tasks import POLICE, SURVEY, area_import_task
 from cases.forms import action_error_text
 from imports.models import ImportJob
 from imports.views import import_job_page
 from reports.disclosure import suppress_rows
+from sikkerby.charts import line_chart
 
 YEARS = range(2006, 2013)
 
@@ -152,4 +159,104 @@ def area_import_job(request: HttpRequest, pk: int) -> HttpResponse:
     job = get_object_or_404(ImportJob.objects.defer("data"), pk=pk, kind__in=[SURVEY, POLICE])
     return import_job_page(
         request, job, back_url=reverse("areas:import"), back_label=_("Indlæs områdetal")
+    )
+
+
+def safety_area(request: HttpRequest, key: str, code: str) -> HttpResponse:
+    """One area's safety year by year beside the city's, as a chart and a table."""
+    if not request.user.has_perm("areas.view_areas"):
+        raise PermissionDenied
+    area = get_object_or_404(Area.objects.select_related("area_set"), area_set__key=key, code=code)
+    years = []
+    for year, (rows, city) in safety_history(area.area_set).items():
+        row = next(r for r in rows if r.area == area)
+        years.append((year, row, city))
+    published = [(year, row, city) for year, row, city in years if row.published]
+    chart = line_chart(
+        [year for year, _, _ in published],
+        [
+            (
+                area.name,
+                [row.shares["safe"] and row.shares["safe"].value for _, row, _ in published],
+            ),
+            (
+                _("Hele byen"),
+                [city.shares["safe"] and city.shares["safe"].value for *_, city in published],
+            ),
+        ],
+        shares=True,
+    )
+    return render(
+        request,
+        "areas/safety_area.html",
+        {"area": area, "years": years, "chart": chart, "index_version": INDEX_VERSION},
+    )
+
+
+MAP_MEASURES = {
+    "safe": _("Andel trygge i nabolaget"),
+    "night": _("Andel trygge om natten"),
+    "victim": _("Andel udsat for kriminalitet"),
+    "crime": _("Anmeldelser pr. 1.000 beboere"),
+    "index": _("Tryghedsindeks"),
+}
+
+
+def _map_value(row, measure: str) -> float | None:
+    if not row.published:
+        return None
+    if measure == "crime":
+        return row.crime_rate
+    if measure == "index":
+        return row.index
+    share = row.shares.get(measure)
+    return 100 * share.value if share else None
+
+
+def safety_map(request: HttpRequest) -> HttpResponse:
+    """A choropleth of any safety measure over the areas that have outlines, with the same
+    figures in a table beside it (the map adds position, never information)."""
+    if not request.user.has_perm("areas.view_areas"):
+        raise PermissionDenied
+    sets = AreaSet.objects.filter(waves__isnull=False).distinct()
+    area_set = sets.filter(key=request.GET.get("inddeling")).first() or sets.first()
+    years = sorted(area_set.waves.values_list("year", flat=True)) if area_set else []
+    wanted = request.GET.get("aar", "")
+    year = (
+        int(wanted) if wanted.isdigit() and int(wanted) in years else (years[-1] if years else None)
+    )
+    measure = request.GET.get("maal") if request.GET.get("maal") in MAP_MEASURES else "safe"
+    rows = safety_table(area_set, year)[0] if area_set and year else []
+    values = [(row, _map_value(row, measure)) for row in rows]
+    shading = shade_steps([v for _, v in values if v is not None])
+    features = [
+        {
+            "type": "Feature",
+            "geometry": row.area.geometry,
+            "properties": {
+                "name": row.area.name,
+                "value": value,
+                "label": "–" if value is None else f"{value:.1f}".replace(".", ","),
+                "colour": shading.colour(value),
+            },
+        }
+        for row, value in values
+        if row.area.geometry
+    ]
+    return render(
+        request,
+        "areas/safety_map.html",
+        {
+            "sets": sets,
+            "area_set": area_set,
+            "years": years,
+            "year": year,
+            "measures": MAP_MEASURES.items(),
+            "measure": measure,
+            "measure_label": MAP_MEASURES[measure],
+            "values": values,
+            "geojson": {"type": "FeatureCollection", "features": features},
+            "schematic": any(row.area.geometry_is_schematic for row, _ in values),
+            "legend": shading.legend(),
+        },
     )

@@ -35,6 +35,10 @@ PAGES = [
     ("/registerudtraek/", "71-records-import"),
     ("/omraader/", "80-areas-designation"),
     ("/omraader/udlejning/", "81-areas-letting"),
+    ("/omraader/tryghed/", "85-safety-index"),
+    ("/omraader/tryghed/bydele/03/", "86-safety-norrebro"),
+    ("/omraader/import/", "87-area-import"),
+    ("/omraader/kort/", "88-safety-map"),
 ]
 
 

@@ -188,6 +188,7 @@ STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("dkfds", BASE_DIR / "node_modules" / "dkfds" / "dist"),
     ("htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
+    ("leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

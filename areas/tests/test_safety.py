@@ -197,3 +197,47 @@ def test_the_history_gives_each_year_as_the_single_year_table_does(estates):
         assert [r.shares["safe"] for r in history[year][0]] == [r.shares["safe"] for r in rows]
         assert history[year][1].respondents == city.respondents
     assert history[2014][0][1].versus_last_year.points == pytest.approx(0)
+
+
+def test_an_area_page_shows_its_years_beside_the_city_and_withholds_thin_years(
+    estates, committee_reader
+):
+    area_set, big, small, by = estates
+    for year in (2013, 2014):
+        survey_wave_import(
+            by=by, area_set=area_set, year=year, invited=400, filename="t.csv", data=SURVEY.encode()
+        )
+    client = login_client(Client(), committee_reader)
+    page = client.get(f"/omraader/tryghed/{area_set.key}/A/").content.decode()
+    assert "<polyline" in page and "Hele byen" in page and "2013" in page
+    thin = client.get(f"/omraader/tryghed/{area_set.key}/B/").content.decode()
+    assert "Kun 30 besvarelser" in thin and "<polyline" not in thin
+
+
+def test_the_map_classes_split_the_shown_range_in_five_equal_steps():
+    from areas.safety import NO_VALUE, SHADES, shade_steps
+
+    shading = shade_steps([50.0, 100.0])
+    assert shading.colour(50.0) == SHADES[0] and shading.colour(100.0) == SHADES[-1]
+    assert shading.colour(69.9) == SHADES[1] and shading.colour(70.0) == SHADES[2]
+    assert shading.colour(None) == NO_VALUE
+    assert [round(low) for _, low, _ in shading.legend()] == [50, 60, 70, 80, 90]
+
+
+def test_the_map_page_draws_only_published_areas_and_says_the_outlines_are_schematic(
+    estates, committee_reader
+):
+    area_set, big, small, by = estates
+    for area in (big, small):
+        area.geometry = {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}
+        area.geometry_is_schematic = True
+        area.save()
+    survey_wave_import(
+        by=by, area_set=area_set, year=2014, invited=400, filename="t.csv", data=SURVEY.encode()
+    )
+    page = login_client(Client(), committee_reader).get("/omraader/kort/?maal=safe")
+    text = page.content.decode()
+    assert page.status_code == 200 and "Skematiske omrids" in text
+    assert 'id="safety-map-data"' in text
+    # Lille has 30 answers: on the map without a value, in the table as too few.
+    assert '"name": "Lille", "value": null' in text and "for få besvarelser" in text

@@ -1,0 +1,22 @@
+// The safety map: draws the areas' outlines from the page's GeoJSON (no tiles, no requests
+// elsewhere), each filled with the colour of its class, computed on the server like the
+// legend; the table beside it has the same figures. A plain grid (L.CRS.Simple): the demo's
+// outlines are schematic.
+(function () {
+  "use strict";
+  function draw() {
+    const element = document.getElementById("safety-map");
+    const source = document.getElementById("safety-map-data");
+    if (!element || !source || typeof L === "undefined") return;
+    const data = JSON.parse(source.textContent);
+    const map = L.map(element, { crs: L.CRS.Simple, attributionControl: false, minZoom: 1 });
+    const layer = L.geoJSON(data, {
+      coordsToLatLng: (xy) => L.latLng(xy[1], xy[0]),
+      style: (f) => ({ color: "#333333", weight: 1, fillOpacity: 0.85, fillColor: f.properties.colour }),
+      onEachFeature: (f, l) => l.bindTooltip(f.properties.name + ": " + f.properties.label, { sticky: true }),
+    }).addTo(map);
+    map.fitBounds(layer.getBounds());
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", draw);
+  else draw();
+})();
