@@ -182,6 +182,7 @@ class SuccessCriterionForm(forms.ModelForm):
             "statuses",
             "start_event",
             "source",
+            "area",
         ]
         widgets = {
             "text": forms.Textarea(attrs={"rows": 3}),

@@ -408,6 +408,16 @@ class SuccessCriterion(models.Model):
     )
     start_event = models.CharField(_("startbegivenhed"), max_length=100, blank=True)
     source = models.CharField(_("datakilde"), max_length=200, blank=True)
+    # For area goals ('night-time safety in Tingbjerg at the city average'): the area whose
+    # safety-index figures the criterion is measured on.
+    area = models.ForeignKey(
+        "areas.Area",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="criteria",
+        verbose_name=_("område"),
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:

@@ -197,3 +197,29 @@ def reference_catalogue_load(*, by=None, replace: bool = False) -> int:
         changes={"initiatives": [None, len(seed.INITIATIVES)]},
     )
     return len(seed.INITIATIVES)
+
+
+# The reference catalogue's area goals and the districts the demo measures them on (the
+# seeds' own areas — Tingbjerg/Utterslevhuse, Sundbyvester — lie in these districts).
+AREA_GOAL_DISTRICTS = {
+    "tingbjerg-husum-partnerskab": "Brønshøj-Husum",
+    "amager-partnerskab": "Amager Vest",
+}
+
+
+def area_goals_link() -> int:
+    """Link the area goals not yet linked to the district their area lies in."""
+    from areas.models import Area
+
+    linked = 0
+    for slug, district in AREA_GOAL_DISTRICTS.items():
+        area = Area.objects.filter(area_set__key="bydele", name=district).first()
+        if area is not None:
+            linked += (
+                SuccessCriterion.objects.filter(
+                    initiative__slug=slug, kind="area_vs_city", area__isnull=True
+                )
+                .exclude(statuses="")
+                .update(area=area)
+            )
+    return linked

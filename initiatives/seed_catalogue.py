@@ -1219,12 +1219,14 @@ INITIATIVES += [
             dict(
                 text="Tingbjerg/Utterslevhuses beboere skal være mere trygge - både dag og nat.",
                 kind="area_vs_city",
+                statuses="tryg,nat",
                 direction="increase",
                 source="Tryghedsindekset",
             ),
             dict(
                 text="Beboernes vurdering af trygheden i deres område i nattetimerne vil i 2012 være på niveau med eller bedre end gennemsnittet for alle borgere i København.",
                 kind="area_vs_city",
+                statuses="nat",
                 direction="at_least",
                 source="Tryghedsindekset (tryghed om natten)",
                 period_start="2012-01-01",
@@ -1233,6 +1235,7 @@ INITIATIVES += [
             dict(
                 text="Kriminaliteten i Tingbjerg/Utterslevhuse skal ned.",
                 kind="area_vs_city",
+                statuses="anmeldelser",
                 direction="decrease",
                 source="Københavns Politis anmeldelser",
             ),
@@ -1252,6 +1255,7 @@ INITIATIVES += [
             dict(
                 text="Tryghedssituationen, som målt gennem tryghedsindekset, skal fastholdes på et reduceret niveau med udgangen af 2016.",
                 kind="area_vs_city",
+                statuses="utryg",
                 direction="at_most",
                 source="Tryghedsindekset",
                 period_end="2016-12-31",
@@ -1264,6 +1268,7 @@ INITIATIVES += [
             dict(
                 text="Kriminaliteten i partnerskabsområdet skal nedbringes, i overensstemmelse med måltal målt ud fra Københavns Politis årlige opgørelser over antal anmeldelser. (Måltallene står ikke i kildedokumentet.)",
                 kind="area_vs_city",
+                statuses="anmeldelser",
                 direction="decrease",
                 source="Københavns Politis årlige opgørelser over antal anmeldelser",
             ),

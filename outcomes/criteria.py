@@ -47,6 +47,30 @@ AUDIENCE_WORDS = {
     "samarbejdspartnere": "partners",
     "udvalg": "committees",
 }
+# Area goals name a safety-index measure of their linked area.
+AREA_MEASURE_WORDS = {
+    "tryg": "safe",
+    "utryg": "unsafe",
+    "aften": "evening",
+    "nat": "night",
+    "offer": "victim",
+    "anmeldelser": "crime",
+    "kriminalitet": "crime",
+    "indeks": "index",
+}
+
+
+def area_measures(text: str) -> tuple[list[str], list[str]]:
+    """'tryg,nat' → (['safe', 'night'], unknown words)."""
+    measures, unknown = [], []
+    for word in (w.strip().lower() for w in text.split(",")):
+        if word in AREA_MEASURE_WORDS:
+            measures.append(AREA_MEASURE_WORDS[word])
+        elif word:
+            unknown.append(word)
+    return measures, unknown
+
+
 # Days from the anchor event to "k months after", and the window around it in which an
 # observation counts as the status at that time.
 DAYS_PER_MONTH = 365.25 / 12

@@ -10,12 +10,15 @@ from datetime import date, timedelta
 
 from django.db.models.functions import ExtractYear
 
+from areas.safety import difference
+from areas.safety_queries import safety_history
 from initiatives.models import Initiative, MeasureKind, SuccessCriterion, TargetUnit
 from outcomes import queries
 from outcomes.criteria import (
     DEFAULT_FOLLOW_UP_MONTHS,
     DEFAULT_RECIDIVISM_MONTHS,
     activity_terms,
+    area_measures,
     criterion_terms,
     days_after,
     follow_up_anchor,
@@ -359,7 +362,10 @@ def _reported_card(criterion: SuccessCriterion) -> CriterionCard:
     latest = criterion.reported_values.order_by("-reported_at", "-id").first()
     card = CriterionCard(criterion, BETTER_OFF, computed=False)
     if criterion.kind == MeasureKind.AREA_VS_CITY:
-        card.explanation = "Områdetal beregnes ud fra tryghedsindekset; indtil da indberettet tal."
+        card.explanation = (
+            "Områdemål: kobles kriteriet til et område med et mål (tryg, nat, anmeldelser …), "
+            "beregnes det ud fra tryghedsindekset; indtil da indberettet tal."
+        )
     elif latest:
         card.explanation = "Indberettet tal (beregnes ikke af systemet)."
     else:
@@ -379,12 +385,115 @@ def _reported_card(criterion: SuccessCriterion) -> CriterionCard:
     return card
 
 
+AREA_MEASURE_LABELS = {
+    "safe": "trygge i nabolaget",
+    "unsafe": "utrygge i nabolaget",
+    "evening": "trygge om aftenen",
+    "night": "trygge om natten",
+    "victim": "udsat for kriminalitet",
+    "crime": "anmeldelser pr. 1.000 beboere",
+    "index": "tryghedsindeks",
+}
+
+
+def _area_value(row, measure: str):
+    """(value, share or None) of a safety-index row for a measure."""
+    if measure == "crime":
+        return row.crime_rate, None
+    if measure == "index":
+        return row.index, None
+    share = row.shares.get(measure)
+    return (share.value if share else None), share
+
+
+def _area_card(criterion: SuccessCriterion, as_of: date, year: int | None) -> CriterionCard:
+    """An area goal measured on its area's safety index: against the city ('at the city
+    average or better', not met only if significantly worse), or against the area's first
+    year ('rises', 'falls', 'kept at a reduced level')."""
+    measures, unknown = area_measures(criterion.statuses)
+    if criterion.area is None or unknown or not measures:
+        return _reported_card(criterion)
+    history = safety_history(criterion.area.area_set)
+    years = sorted(y for y in history if y <= (year or as_of.year))
+    if criterion.period_end and not year:
+        years = [y for y in years if y <= criterion.period_end.year] or years
+    rows = {
+        y: (next(r for r in history[y][0] if r.area == criterion.area), history[y][1])
+        for y in years
+    }
+    published = [y for y in years if rows[y][0].published]
+    if not published:
+        return _reported_card(criterion)
+    first, last = published[0], published[-1]
+    card = CriterionCard(criterion, BETTER_OFF, computed=True)
+    for measure in measures:
+        value, share = _area_value(rows[last][0], measure)
+        city_value, city_share = _area_value(rows[last][1], measure)
+        base_value, base_share = _area_value(rows[first][0], measure)
+        if value is None:
+            continue
+        label = f"{AREA_MEASURE_LABELS[measure]} {last}"
+        if criterion.direction == "at_least":
+            verdict, note = _judge("at_least", share, city_share, value, city_value, "byen")
+        else:
+            verdict, note = _judge(
+                criterion.direction, share, base_share, value, base_value, str(first)
+            )
+        card.add(
+            MeasureResult(
+                label=label,
+                numerator=None,
+                denominator=None,
+                value=value,
+                is_share=share is not None,
+                low=share.low if share else None,
+                high=share.high if share else None,
+                verdict=verdict,
+                note=f"{note}; {rows[last][0].respondents} besvarelser" if share else note,
+            )
+        )
+    card.explanation = (
+        f"Målt i tryghedsindekset for {criterion.area.name} ({criterion.area.area_set.name})."
+    )
+    return card
+
+
+def _judge(
+    direction: str, share, other_share, value: float, other_value, other_name: str
+) -> tuple[Verdict, str]:
+    """Compare a figure with the city's or the first year's. Shares count as higher or lower
+    only when the difference is significant; other figures compare plainly.
+    at_least: not significantly below · increase: significantly above · decrease:
+    significantly below · at_most: not significantly above."""
+    if other_value is None:
+        return Verdict.TOO_LITTLE_DATA, f"intet tal for {other_name}"
+    if share is not None and other_share is not None:
+        diff = difference(share, other_share)
+        higher, lower = diff.significant and diff.points > 0, diff.significant and diff.points < 0
+        significance = "signifikant" if diff.significant else "ikke signifikant"
+        note = f"{diff.points:+.1f} point mod {other_name} ({significance})"
+    else:
+        higher, lower = value > other_value, value < other_value
+        change = 100 * (value - other_value) / other_value if other_value else 0.0
+        note = f"{change:+.0f} % mod {other_name}"
+    met = {
+        "at_least": not lower,
+        "increase": higher,
+        "decrease": lower,
+        "at_most": not higher,
+    }.get(direction)
+    if met is None:
+        return Verdict.NO_TARGET, note.replace(".", ",")
+    return (Verdict.MET if met else Verdict.NOT_MET), note.replace(".", ",")
+
+
 CARD_BUILDERS = {
     MeasureKind.COHORT_SHARE: _cohort_card,
     MeasureKind.COUNT_IN_PERIOD: _count_card,
     MeasureKind.STOCK_AT_TIME: _stock_card,
     MeasureKind.ACTIVITY_COUNT: _activity_card,
     MeasureKind.SURVEY_SHARE: _survey_card,
+    MeasureKind.AREA_VS_CITY: _area_card,
 }
 
 

@@ -9,9 +9,13 @@ class Command(BaseCommand):
     help = "Indlæser bydele, kildernes boligområder og syntetiske årstal for dem (demo)."
 
     def handle(self, *args, **options):
+        from initiatives.reference_catalogue import area_goals_link
+
         made = demo_areas_create()
+        linked = area_goals_link()
         self.stdout.write(
             f"Bydele: {made.districts}, boligområder: {made.housing_areas}, "
             f"årstal (syntetiske): {made.figures}, "
-            f"tryghedsbesvarelser (syntetiske): {made.survey_responses}."
+            f"tryghedsbesvarelser (syntetiske): {made.survey_responses}, "
+            f"områdemål koblet til en bydel: {linked}."
         )
