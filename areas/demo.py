@@ -8,6 +8,7 @@ shrank to 2 areas by 2009 as the areas improved, and the rule change of 1 Januar
 import random
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 from django.db import transaction
 
@@ -25,6 +26,7 @@ from areas.models import (
     SectionYear,
     SurveyResponse,
     SurveyWave,
+    TransferIncomeFigure,
 )
 
 # Schematic outlines on a 100 × 100 grid (north up), roughly where the districts lie: for the
@@ -177,7 +179,28 @@ def demo_areas_create() -> DemoAreas:
             )
             made.figures += 1
     made.survey_responses = _safety_history_create(districts_set, districts)
+    _transfer_income_extract_load()
     return made
+
+
+REFERENCE_EXTRACT = Path(__file__).parent / "reference" / "overfoerselsindkomst-2006-2008.csv"
+
+
+def _transfer_income_extract_load() -> None:
+    """A constructed register extract (synthetic) that reproduces seed 002's 2006–2008
+    transfer-income table, so the evaluation page shows the seed's figures."""
+    from areas.transfer_income import transfer_income_import
+
+    by = User.objects.filter(is_superuser=True).first() or User.objects.first()
+    if by is None or TransferIncomeFigure.objects.exists():
+        return
+    transfer_income_import(
+        by=by,
+        start=2006,
+        end=2008,
+        filename=REFERENCE_EXTRACT.name,
+        data=REFERENCE_EXTRACT.read_bytes(),
+    )
 
 
 def _safety_history_create(districts_set: AreaSet, districts: dict[str, Area]) -> int:

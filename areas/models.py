@@ -322,3 +322,30 @@ class SafetyThreshold(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class TransferIncomeFigure(models.Model):
+    """From a register extract for a period (seed 002's yearly evaluation): residents and
+    people on transfer income by area type and dwelling group — dwellings totally emptied
+    (everyone moved) between the period's years, and the rest — at its start and end."""
+
+    period_start = models.PositiveSmallIntegerField(_("fra år"))
+    period_end = models.PositiveSmallIntegerField(_("til år"))
+    area_type = models.CharField(_("områdetype"), max_length=60)
+    position = models.PositiveSmallIntegerField(default=0)
+    emptied = models.BooleanField(_("totaltømte boliger"))
+    year = models.PositiveSmallIntegerField(_("år"))
+    residents = models.PositiveIntegerField(_("beboere"))
+    on_transfer_income = models.PositiveIntegerField(_("på overførselsindkomst"))
+
+    class Meta:
+        ordering = ["period_start", "period_end", "position", "area_type"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period_start", "period_end", "area_type", "emptied", "year"],
+                name="transfer_figure_once",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.area_type} {self.year}"

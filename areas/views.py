@@ -16,6 +16,7 @@ from areas.models import (
     DesignationRuleVersion,
     LettingDecision,
     SafetyThreshold,
+    TransferIncomeFigure,
 )
 from areas.queries import (
     designation_changes,
@@ -25,6 +26,7 @@ from areas.queries import (
 from areas.safety import INDEX_VERSION, shade_steps
 from areas.safety_queries import safety_history, safety_table
 from areas.tasks import POLICE, SURVEY, area_import_task
+from areas.transfer_income import figures_for, transfer_income_table
 from cases.forms import action_error_text
 from imports.models import ImportJob
 from imports.views import import_job_page
@@ -260,3 +262,19 @@ def safety_map(request: HttpRequest) -> HttpResponse:
             "legend": shading.legend(),
         },
     )
+
+
+def transfer_income(request: HttpRequest) -> HttpResponse:
+    """Seed 002's evaluation table for every period with an imported register extract."""
+    if not request.user.has_perm("areas.view_areas"):
+        raise PermissionDenied
+    periods = (
+        TransferIncomeFigure.objects.values_list("period_start", "period_end")
+        .distinct()
+        .order_by("-period_start", "-period_end")
+    )
+    tables = [
+        (start, end, transfer_income_table(figures_for(start, end), start, end))
+        for start, end in periods
+    ]
+    return render(request, "areas/transfer_income.html", {"tables": tables})

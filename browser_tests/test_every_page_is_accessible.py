@@ -39,6 +39,7 @@ PAGES = [
     ("/omraader/tryghed/bydele/03/", "86-safety-norrebro"),
     ("/omraader/import/", "87-area-import"),
     ("/omraader/kort/", "88-safety-map"),
+    ("/omraader/overfoerselsindkomst/", "89-transfer-income"),
 ]
 
 
