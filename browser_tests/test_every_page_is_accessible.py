@@ -40,13 +40,24 @@ PAGES = [
     ("/omraader/import/", "87-area-import"),
     ("/omraader/kort/", "88-safety-map"),
     ("/omraader/overfoerselsindkomst/", "89-transfer-income"),
+    ("/rapporter/urolige-omraader/", "90-troubled-areas-list"),
 ]
 
 
 def test_every_page_passes_axe(live_server, page, administrator):
+    from datetime import date
+
     from areas.demo import demo_areas_create
+    from reports.troubled_areas import report_create
 
     demo_areas_create()
+    report = report_create(
+        by=administrator,
+        title="Urolige områder, 1. halvår 2026",
+        period_start=date(2026, 1, 1),
+        period_end=date(2026, 6, 30),
+    )
+    pages = [*PAGES, (f"/rapporter/urolige-omraader/{report.pk}/", "91-troubled-areas-report")]
     page.goto(f"{live_server.url}/konto/log-ind/")
     page.get_by_label("Brugernavn").fill("administrator")
     from conftest import PASSWORD
@@ -59,7 +70,7 @@ def test_every_page_passes_axe(live_server, page, administrator):
     page.get_by_label("Kode fra din godkendelsesapp").fill(current_totp())
     page.get_by_role("button", name="Bekræft").click()
     page.wait_for_url(f"{live_server.url}/indsatser/**")
-    for path, name in PAGES:
+    for path, name in pages:
         page.goto(f"{live_server.url}{path}")
         assert_accessible(page, name)
 

@@ -22,6 +22,7 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="initiatives:catalogue", permanent=False)),
     path("indsatser/", include("initiatives.urls")),
     path("omraader/", include("areas.urls")),
+    path("rapporter/urolige-omraader/", include("reports.troubled_areas_urls")),
     path("konto/", include("accounts.urls")),
     path("", include("outcomes.urls")),
     path("", include("cases.urls")),

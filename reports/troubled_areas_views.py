@@ -1,0 +1,185 @@
+"""Pages of the troubled-areas report: list and create, the report (figures, texts,
+workflow), a district's texts, approval, sending, and the frozen report as PDF and Excel."""
+
+from io import BytesIO
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from openpyxl import Workbook
+
+from cases.forms import action_error_text
+from reports import exports
+from reports.models import DistrictText, ReportStatus, TroubledAreasReport
+from reports.troubled_areas import (
+    district_text_submit,
+    figures_of,
+    report_approve,
+    report_create,
+    report_send,
+)
+
+
+class ReportForm(forms.Form):
+    title = forms.CharField(label=gettext_lazy("Titel"), max_length=200)
+    period_start = forms.DateField(
+        label=gettext_lazy("Fra"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    period_end = forms.DateField(
+        label=gettext_lazy("Til"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+def _require(request: HttpRequest, perm: str) -> None:
+    if not request.user.has_perm(perm):
+        raise PermissionDenied
+
+
+def report_list(request: HttpRequest) -> HttpResponse:
+    _require(request, "reports.view_troubled_areas")
+    may_manage = request.user.has_perm("reports.manage_troubled_areas")
+    form = ReportForm(request.POST or None) if may_manage else None
+    if request.method == "POST":
+        _require(request, "reports.manage_troubled_areas")
+        if form is not None and form.is_valid():
+            try:
+                report = report_create(by=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                messages.error(request, action_error_text(error))
+            else:
+                return redirect("troubled_areas:detail", pk=report.pk)
+    return render(
+        request,
+        "reports/troubled_areas_list.html",
+        {"reports": TroubledAreasReport.objects.all(), "form": form},
+    )
+
+
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    _require(request, "reports.view_troubled_areas")
+    report = get_object_or_404(TroubledAreasReport, pk=pk)
+    return render(
+        request,
+        "reports/troubled_areas_detail.html",
+        {
+            "report": report,
+            "figures": figures_of(report),
+            "texts": report.district_texts.all(),
+            "may_write": request.user.has_perm("reports.write_district_text")
+            and report.status == ReportStatus.DRAFT,
+            "may_manage": request.user.has_perm("reports.manage_troubled_areas"),
+        },
+    )
+
+
+def _act(request: HttpRequest, report: TroubledAreasReport, act, done: str) -> HttpResponse:
+    try:
+        act()
+    except ValidationError as error:
+        messages.error(request, action_error_text(error))
+    else:
+        messages.success(request, done)
+    return redirect("troubled_areas:detail", pk=report.pk)
+
+
+@require_POST
+def district_text(request: HttpRequest, pk: int, district: str) -> HttpResponse:
+    _require(request, "reports.write_district_text")
+    text = get_object_or_404(DistrictText, report_id=pk, district=district)
+    return _act(
+        request,
+        text.report,
+        lambda: district_text_submit(
+            by=request.user,
+            text=text,
+            challenges=request.POST.get("challenges", ""),
+            responses=request.POST.get("responses", ""),
+        ),
+        _("Bydelens tekster er gemt."),
+    )
+
+
+@require_POST
+def approve(request: HttpRequest, pk: int) -> HttpResponse:
+    _require(request, "reports.manage_troubled_areas")
+    report = get_object_or_404(TroubledAreasReport, pk=pk)
+    return _act(
+        request,
+        report,
+        lambda: report_approve(by=request.user, report=report),
+        _("Rapporten er godkendt; tallene er frosset."),
+    )
+
+
+@require_POST
+def send(request: HttpRequest, pk: int) -> HttpResponse:
+    _require(request, "reports.manage_troubled_areas")
+    report = get_object_or_404(TroubledAreasReport, pk=pk)
+    return _act(
+        request,
+        report,
+        lambda: report_send(by=request.user, report=report),
+        _("Rapporten er sendt til udvalgene."),
+    )
+
+
+def download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    _require(request, "reports.view_troubled_areas")
+    report = get_object_or_404(TroubledAreasReport, pk=pk)
+    context = {
+        "report": report,
+        "figures": figures_of(report),
+        "texts": report.district_texts.all(),
+    }
+    if fmt == "pdf":
+        content = exports.render_pdf("reports/troubled_areas_pdf.html", context)
+    elif fmt == "xlsx":
+        content = _xlsx(context)
+    else:
+        raise PermissionDenied
+    response = HttpResponse(content, content_type=exports.CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="urolige-omraader-{report.pk}.{fmt}"'
+    return response
+
+
+def _xlsx(context: dict) -> bytes:
+    report, figures = context["report"], context["figures"]
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Tal"
+    sheet.append([report.title])
+    sheet.append(["Status", report.get_status_display()])
+    sheet.append([])
+    sheet.append(
+        [
+            "Bydel",
+            "Sigtelser under 18 år",
+            "Niveau 1",
+            "Niveau 2",
+            "Niveau 3",
+            "Niveau 4",
+            "Trygge %",
+        ]
+    )
+    for row in [*figures["districts"], {"name": "Hele byen", **figures["city"]}]:
+        safety = row.get("safety") or {}
+        sheet.append(
+            [
+                row["name"],
+                row["charges_under_18"],
+                *[row["cases"][level] for level in ("1", "2", "3", "4")],
+                safety.get("safe"),
+            ]
+        )
+    texts = workbook.create_sheet("Tekster")
+    texts.append(["Bydel", "Udfordringer", "Sådan mødes de"])
+    for text in context["texts"]:
+        texts.append([text.get_district_display(), text.challenges, text.responses])
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
