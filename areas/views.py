@@ -101,10 +101,9 @@ def letting(request: HttpRequest) -> HttpResponse:
     )
 
 
-def safety(request: HttpRequest) -> HttpResponse:
-    """The safety index for every area of a set in a year, beside the city as a whole."""
-    if not request.user.has_perm("areas.view_areas"):
-        raise PermissionDenied
+def _chosen_set_and_year(request: HttpRequest):
+    """The area set (?inddeling=) and survey year (?aar=) asked for, else the first set with
+    surveys and its latest year."""
     sets = AreaSet.objects.filter(waves__isnull=False).distinct()
     area_set = sets.filter(key=request.GET.get("inddeling")).first() or sets.first()
     years = sorted(area_set.waves.values_list("year", flat=True)) if area_set else []
@@ -112,6 +111,14 @@ def safety(request: HttpRequest) -> HttpResponse:
     year = (
         int(wanted) if wanted.isdigit() and int(wanted) in years else (years[-1] if years else None)
     )
+    return sets, area_set, years, year
+
+
+def safety(request: HttpRequest) -> HttpResponse:
+    """The safety index for every area of a set in a year, beside the city as a whole."""
+    if not request.user.has_perm("areas.view_areas"):
+        raise PermissionDenied
+    sets, area_set, years, year = _chosen_set_and_year(request)
     rows, city = safety_table(area_set, year) if area_set and year else ([], None)
     return render(
         request,
@@ -220,13 +227,7 @@ def safety_map(request: HttpRequest) -> HttpResponse:
     figures in a table beside it (the map adds position, never information)."""
     if not request.user.has_perm("areas.view_areas"):
         raise PermissionDenied
-    sets = AreaSet.objects.filter(waves__isnull=False).distinct()
-    area_set = sets.filter(key=request.GET.get("inddeling")).first() or sets.first()
-    years = sorted(area_set.waves.values_list("year", flat=True)) if area_set else []
-    wanted = request.GET.get("aar", "")
-    year = (
-        int(wanted) if wanted.isdigit() and int(wanted) in years else (years[-1] if years else None)
-    )
+    sets, area_set, years, year = _chosen_set_and_year(request)
     measure = request.GET.get("maal") if request.GET.get("maal") in MAP_MEASURES else "safe"
     rows = safety_table(area_set, year)[0] if area_set and year else []
     values = [(row, _map_value(row, measure)) for row in rows]
