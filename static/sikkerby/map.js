@@ -1,7 +1,6 @@
 // The safety map: draws the areas' outlines from the page's GeoJSON (no tiles, no requests
 // elsewhere), each filled with the colour of its class, computed on the server like the
-// legend; the table beside it has the same figures. A plain grid (L.CRS.Simple): the demo's
-// outlines are schematic.
+// legend; the table beside it has the same figures.
 (function () {
   "use strict";
   function draw() {
@@ -9,9 +8,15 @@
     const source = document.getElementById("safety-map-data");
     if (!element || !source || typeof L === "undefined") return;
     const data = JSON.parse(source.textContent);
-    const map = L.map(element, { crs: L.CRS.Simple, attributionControl: false, minZoom: 1 });
+    // Schematic outlines live on a plain grid; imported boundaries are longitude/latitude.
+    const schematic = element.dataset.schematic === "true";
+    const map = L.map(element, {
+      crs: schematic ? L.CRS.Simple : L.CRS.EPSG3857,
+      attributionControl: false,
+      minZoom: schematic ? 1 : 9,
+    });
     const layer = L.geoJSON(data, {
-      coordsToLatLng: (xy) => L.latLng(xy[1], xy[0]),
+      coordsToLatLng: schematic ? (xy) => L.latLng(xy[1], xy[0]) : L.GeoJSON.coordsToLatLng,
       style: (f) => ({ color: "#333333", weight: 1, fillOpacity: 0.85, fillColor: f.properties.colour }),
       onEachFeature: (f, l) => l.bindTooltip(f.properties.name + ": " + f.properties.label, { sticky: true }),
     }).addTo(map);
