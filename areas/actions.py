@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from areas.models import Area, LettingDecision
+from areas.models import Area, Hotspot, LettingDecision
 from areas.queries import letting_rule_on
 from areas.rules import letting_check
 from audit.actions import audit_event_record
@@ -54,3 +54,17 @@ def letting_decide(
         changes={"approved": [None, result.approve], "months": [None, result.consecutive_months]},
     )
     return decision
+
+
+@transaction.atomic
+def hotspot_designate(*, by: User, **fields) -> Hotspot:
+    hotspot = Hotspot(created_by=by, **fields)
+    hotspot.full_clean()
+    hotspot.save()
+    audit_event_record(
+        by=by,
+        action="hotspot.designate",
+        obj=hotspot,
+        changes={"name": [None, hotspot.name], "unit": [None, str(hotspot.responsible_unit)]},
+    )
+    return hotspot

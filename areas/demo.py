@@ -7,6 +7,7 @@ shrank to 2 areas by 2009 as the areas improved, and the rule change of 1 Januar
 
 import random
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from areas.models import (
     AreaType,
     AreaTypeYear,
     AreaYear,
+    Hotspot,
     HousingSection,
     PoliceReportCount,
     SectionYear,
@@ -180,7 +182,28 @@ def demo_areas_create() -> DemoAreas:
             made.figures += 1
     made.survey_responses = _safety_history_create(districts_set, districts)
     _transfer_income_extract_load()
+    _hotspot_create(districts)
     return made
+
+
+def _hotspot_create(districts: dict[str, Area]) -> None:
+    """One designated hotspot (the name and goals are illustrations, not from the seeds)."""
+    from accounts.models import Unit
+
+    by = User.objects.filter(is_superuser=True).first() or User.objects.first()
+    unit = Unit.objects.filter(name__icontains="SSP").first() or Unit.objects.first()
+    if by is None or unit is None or Hotspot.objects.exists():
+        return
+    Hotspot.objects.create(
+        name="Blågårds Plads (demo)",
+        area=districts["Nørrebro"],
+        goals="Færre anmeldelser om aftenen og natten; flere beboere, der føler sig trygge "
+        "på pladsen efter mørkets frembrud.",
+        responsible_unit=unit,
+        period_start=date(2013, 1, 1),
+        period_end=date(2014, 12, 31),
+        created_by=by,
+    )
 
 
 REFERENCE_EXTRACT = Path(__file__).parent / "reference" / "overfoerselsindkomst-2006-2008.csv"

@@ -4,7 +4,7 @@ from datetime import date
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from areas.models import Area, AreaKind, AreaSet
+from areas.models import Area, AreaKind, AreaSet, Hotspot
 
 MONTH_LINE = re.compile(r"^\s*(\d{1,2})[-./](\d{4})\s+(\S.*?)\s*$")
 
@@ -63,3 +63,14 @@ class AreaImportForm(forms.Form):
         if data.get("kind") == "areas.survey" and not (data.get("year") and data.get("invited")):
             raise forms.ValidationError(_("En undersøgelse skal have år og antal inviterede."))
         return data
+
+
+class HotspotForm(forms.ModelForm):
+    class Meta:
+        model = Hotspot
+        fields = ["name", "area", "goals", "responsible_unit", "period_start", "period_end"]
+        widgets = {
+            "goals": forms.Textarea(attrs={"rows": 4}),
+            "period_start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "period_end": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }

@@ -349,3 +349,41 @@ class TransferIncomeFigure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.area_type} {self.year}"
+
+
+class Hotspot(models.Model):
+    """A physically bounded area with considerable crime and safety problems, given an
+    area-based effort with clear goals and a clearly responsible unit (the Rotterdam model,
+    seed 003/004)."""
+
+    name = models.CharField(_("navn"), max_length=200)
+    area = models.ForeignKey(
+        Area, on_delete=models.PROTECT, related_name="hotspots", verbose_name=_("ligger i")
+    )
+    goals = models.TextField(_("mål"))
+    responsible_unit = models.ForeignKey(
+        "accounts.Unit",
+        on_delete=models.PROTECT,
+        related_name="hotspots",
+        verbose_name=_("ansvarlig enhed"),
+    )
+    period_start = models.DateField(_("fra"))
+    period_end = models.DateField(_("til"), null=True, blank=True)
+    geometry = models.JSONField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-period_start", "name"]
+        verbose_name = _("hotspot")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(period_end__isnull=True)
+                | models.Q(period_end__gte=models.F("period_start")),
+                name="hotspot_period_ends_after_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -11,3 +11,4 @@ rules.add_perm("areas.view_areas", rules.is_authenticated & rules.is_active)
 rules.add_perm("areas.decide_letting", has_role(Role.CASEWORKER) | has_role(Role.ADMINISTRATOR))
 # Survey waves and police counts are aggregates about places: analysts load them.
 rules.add_perm("areas.import_data", has_role(Role.ANALYST) | has_role(Role.ADMINISTRATOR))
+rules.add_perm("areas.designate_hotspots", has_role(Role.ANALYST) | has_role(Role.ADMINISTRATOR))

@@ -9,6 +9,7 @@ urlpatterns = [
     path("udlejning/", views.letting, name="letting"),
     path("tryghed/", views.safety, name="safety"),
     path("kort/", views.safety_map, name="map"),
+    path("hotspots/", views.hotspots, name="hotspots"),
     path("overfoerselsindkomst/", views.transfer_income, name="transfer_income"),
     path("tryghed/<slug:key>/<str:code>/", views.safety_area, name="safety_area"),
     path("import/", views.area_import, name="import"),

@@ -6,14 +6,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from areas import actions
-from areas.forms import AreaImportForm, LettingCheckForm
+from areas.forms import AreaImportForm, HotspotForm, LettingCheckForm
 from areas.models import (
     Area,
     AreaSet,
     DesignationRuleVersion,
+    Hotspot,
     LettingDecision,
     SafetyThreshold,
     TransferIncomeFigure,
@@ -279,3 +281,31 @@ def transfer_income(request: HttpRequest) -> HttpResponse:
         for start, end in periods
     ]
     return render(request, "areas/transfer_income.html", {"tables": tables})
+
+
+def hotspots(request: HttpRequest) -> HttpResponse:
+    """The designated hotspots with their goals, responsible unit and period."""
+    if not request.user.has_perm("areas.view_areas"):
+        raise PermissionDenied
+    may_designate = request.user.has_perm("areas.designate_hotspots")
+    form = HotspotForm(request.POST or None) if may_designate else None
+    if request.method == "POST":
+        if not may_designate:
+            raise PermissionDenied
+        if form is not None and form.is_valid():
+            try:
+                actions.hotspot_designate(by=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                messages.error(request, action_error_text(error))
+            else:
+                messages.success(request, _("Hotspottet er udpeget."))
+                return redirect("areas:hotspots")
+    return render(
+        request,
+        "areas/hotspots.html",
+        {
+            "hotspots": Hotspot.objects.select_related("area", "responsible_unit"),
+            "form": form,
+            "today": timezone.localdate(),
+        },
+    )

@@ -40,6 +40,7 @@ PAGES = [
     ("/omraader/import/", "87-area-import"),
     ("/omraader/kort/", "88-safety-map"),
     ("/omraader/overfoerselsindkomst/", "89-transfer-income"),
+    ("/omraader/hotspots/", "92-hotspots"),
     ("/rapporter/urolige-omraader/", "90-troubled-areas-list"),
 ]
 
