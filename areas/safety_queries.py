@@ -118,20 +118,34 @@ class AreaSafety:
     withheld_because: str = ""
 
 
+def _thresholds() -> list[Threshold]:
+    return [
+        Threshold(t.name, t.measure, t.below, float(t.percent))
+        for t in SafetyThreshold.objects.all()
+    ]
+
+
 def safety_table(area_set: AreaSet, year: int) -> tuple[list[AreaSafety], AreaSafety]:
     """Every area of the set in the year, and the city as a whole."""
-    return _table(area_set, year, _survey_rows(area_set, year), _survey_rows(area_set, year - 1)[0])
+    return _table(
+        area_set,
+        year,
+        _survey_rows(area_set, year),
+        _survey_rows(area_set, year - 1)[0],
+        _thresholds(),
+    )
 
 
 def safety_history(area_set: AreaSet) -> dict[int, tuple[list[AreaSafety], AreaSafety]]:
     """Every year with a survey wave; each year's answers are summed once."""
     history = {}
+    thresholds = _thresholds()
     previous: dict[int, dict] | None = None
     for year in sorted(area_set.waves.values_list("year", flat=True)):
         if previous is None:
             previous = _survey_rows(area_set, year - 1)[0]
         this_year = _survey_rows(area_set, year)
-        history[year] = _table(area_set, year, this_year, previous)
+        history[year] = _table(area_set, year, this_year, previous, thresholds)
         previous = this_year[0]
     return history
 
@@ -141,14 +155,11 @@ def _table(
     year: int,
     this_year: tuple[dict[int, dict], dict],
     last_year: dict[int, dict],
+    thresholds: list[Threshold],
 ) -> tuple[list[AreaSafety], AreaSafety]:
     by_area, city_row = this_year
     rates, city_rate = _crime_rates(area_set, year)
     city = AreaSafety(None, city_row["respondents"], _shares(city_row), city_rate)
-    thresholds = [
-        Threshold(t.name, t.measure, t.below, float(t.percent))
-        for t in SafetyThreshold.objects.all()
-    ]
     minimum = settings.SAFETY_MIN_RESPONDENTS
     rows = []
     for area in area_set.areas.order_by("name"):

@@ -184,17 +184,13 @@ def activity_new(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = get_object_or_404(Initiative, slug=slug)
     if not request.user.has_perm("initiatives.change_initiative", initiative):
         raise PermissionDenied
-    form = ActivityForm(request.POST)
-    if form.is_valid():
-        try:
-            actions.activity_record(by=request.user, initiative=initiative, **form.cleaned_data)
-        except ValidationError as error:
-            messages.error(request, action_error_text(error))
-        else:
-            messages.success(request, _("Aktiviteten er registreret."))
-    else:
-        messages.error(request, "; ".join(e for errs in form.errors.values() for e in errs))
-    return redirect("outcomes:scorecard", slug=slug)
+    return _act(
+        request,
+        ActivityForm(request.POST),
+        lambda d: actions.activity_record(by=request.user, initiative=initiative, **d),
+        redirect("outcomes:scorecard", slug=slug),
+        _("Aktiviteten er registreret."),
+    )
 
 
 @require_POST
@@ -220,23 +216,28 @@ def survey_answers_upload(request: HttpRequest, slug: str, pk: int) -> HttpRespo
     return redirect("outcomes:criterion_detail", slug=slug, pk=pk)
 
 
-def _act(request: HttpRequest, person, form, act) -> HttpResponse:
+def _act(request: HttpRequest, form, act, back, done: str = "") -> HttpResponse:
+    """Validate the posted form, run the action, say how it went, go back."""
     if form.is_valid():
         try:
             act(form.cleaned_data)
         except ValidationError as error:
             messages.error(request, action_error_text(error))
         else:
-            messages.success(request, _("Gemt."))
+            messages.success(request, done or _("Gemt."))
     else:
         messages.error(request, "; ".join(e for errs in form.errors.values() for e in errs))
-    return redirect("cases:person_detail", pk=person.pk)
+    return back
+
+
+def _on_person(request: HttpRequest, person, form, act) -> HttpResponse:
+    return _act(request, form, act, redirect("cases:person_detail", pk=person.pk))
 
 
 @require_POST
 def participation_new(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_person_for_change(request.user, pk)
-    return _act(
+    return _on_person(
         request,
         person,
         ParticipationForm(request.POST),
@@ -248,7 +249,7 @@ def participation_new(request: HttpRequest, pk: int) -> HttpResponse:
 def participation_end(request: HttpRequest, pk: int, participation_id: int) -> HttpResponse:
     person = get_person_for_change(request.user, pk)
     participation = get_object_or_404(Participation, pk=participation_id, person=person)
-    return _act(
+    return _on_person(
         request,
         person,
         ParticipationEndForm(request.POST),
@@ -259,7 +260,7 @@ def participation_end(request: HttpRequest, pk: int, participation_id: int) -> H
 @require_POST
 def observation_new(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_person_for_change(request.user, pk)
-    return _act(
+    return _on_person(
         request,
         person,
         ObservationForm(request.POST),
@@ -273,7 +274,7 @@ def follow_up_resolve(request: HttpRequest, pk: int, follow_up_id: int) -> HttpR
     follow_up = FollowUp.objects.filter(pk=follow_up_id, participation__person=person).first()
     if follow_up is None:
         raise Http404
-    return _act(
+    return _on_person(
         request,
         person,
         FollowUpForm(request.POST),
@@ -332,7 +333,7 @@ def progression_parameters(request: HttpRequest) -> HttpResponse:
 @require_POST
 def waiting_list_add(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_person_for_change(request.user, pk)
-    return _act(
+    return _on_person(
         request,
         person,
         WaitingListForm(request.POST),
@@ -344,7 +345,7 @@ def waiting_list_add(request: HttpRequest, pk: int) -> HttpResponse:
 def waiting_list_remove(request: HttpRequest, pk: int, entry_id: int) -> HttpResponse:
     person = get_person_for_change(request.user, pk)
     entry = get_object_or_404(WaitingListEntry, pk=entry_id, person=person)
-    return _act(
+    return _on_person(
         request,
         person,
         WaitingRemoveForm(request.POST),
