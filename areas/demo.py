@@ -91,6 +91,7 @@ class DemoAreas:
     housing_areas: int = 0
     figures: int = 0
     survey_responses: int = 0
+    safety_index_areas: int = 0
 
 
 def _area_type(share: int, residents: int) -> str:
@@ -181,6 +182,8 @@ def demo_areas_create() -> DemoAreas:
             )
             made.figures += 1
     made.survey_responses = _safety_history_create(districts_set, districts)
+    made.safety_index_areas = _safety_index_districts_create(districts)
+    _ssp_districts_create(districts)
     _transfer_income_extract_load()
     _hotspot_create(districts)
     return made
@@ -278,3 +281,122 @@ def _safety_history_create(districts_set: AreaSet, districts: dict[str, Area]) -
             )
     SurveyResponse.objects.bulk_create(responses, batch_size=5000)
     return len(responses)
+
+
+# The seeds' safety index measured 35 districts within the 10 (seed 004); their names and
+# borders are not in the seeds, so the demo divides each schematic district into parts.
+SAFETY_INDEX_PARTS = {
+    "Indre By": 4,
+    "Østerbro": 4,
+    "Nørrebro": 4,
+    "Vesterbro/Kongens Enghave": 4,
+    "Valby": 3,
+    "Vanløse": 2,
+    "Brønshøj-Husum": 3,
+    "Bispebjerg": 3,
+    "Amager Øst": 4,
+    "Amager Vest": 4,
+}
+PART_NAMES = {
+    2: ["Vest", "Øst"],
+    3: ["Vest", "Midt", "Øst"],
+    4: ["Sydvest", "Sydøst", "Nordvest", "Nordøst"],
+}
+# The demo's true hotspots: a cluster in the centre (Nørrebro's south-east touches Indre By
+# and Vesterbro) and one estate-sized spot in Brønshøj-Husum's west, with this many times the
+# district's rate of reports.
+TRUE_HOTSPOTS = {
+    ("Nørrebro", "Sydøst"): 2.6,
+    ("Indre By", "Sydvest"): 1.9,
+    ("Vesterbro/Kongens Enghave", "Nordøst"): 2.2,
+    ("Brønshøj-Husum", "Vest"): 2.0,
+}
+
+
+def _part_cells(name: str, parts: int) -> list[tuple[float, float, float, float]]:
+    west, south, east, north = SCHEMATIC_CELLS[name]
+    if parts == 4:
+        mid_x, mid_y = (west + east) / 2, (south + north) / 2
+        return [
+            (west, south, mid_x, mid_y),
+            (mid_x, south, east, mid_y),
+            (west, mid_y, mid_x, north),
+            (mid_x, mid_y, east, north),
+        ]
+    step = (east - west) / parts
+    return [(west + i * step, south, west + (i + 1) * step, north) for i in range(parts)]
+
+
+def _safety_index_districts_create(districts: dict[str, Area]) -> int:
+    """The 35 safety-index districts of 2009–2016 with residents and police report counts
+    2009–2014 (synthetic), for the hotspot suggestions: crime falls slowly everywhere and
+    stays high in the true hotspots."""
+    index_set, created = AreaSet.objects.get_or_create(
+        key="tryghedsindeks-35",
+        defaults={
+            "name": "Tryghedsindeksets 35 distrikter (2009–2016)",
+            "kind": AreaKind.SAFETY_INDEX,
+            "valid_from": date(2009, 1, 1),
+            "valid_to": date(2016, 12, 31),
+            "note": "Demoens inddeling og tal er syntetiske: de rigtige distrikters navne og "
+            "grænser står ikke i kildedokumenterne.",
+        },
+    )
+    if not created:
+        return 0
+    rng = random.Random(35)
+    made = 0
+    for name, parts in SAFETY_INDEX_PARTS.items():
+        district = districts[name]
+        residents, _, crime_2009 = DISTRICT_PROFILES[name]
+        for part, cell in zip(PART_NAMES[parts], _part_cells(name, parts), strict=True):
+            west, south, east, north = cell
+            area = Area.objects.create(
+                area_set=index_set,
+                code=f"{district.code}{PART_NAMES[parts].index(part) + 1}",
+                name=f"{name} {part}",
+                parent=district,
+                geometry={
+                    "type": "Polygon",
+                    "coordinates": [
+                        [[west, south], [east, south], [east, north], [west, north], [west, south]]
+                    ],
+                },
+                geometry_is_schematic=True,
+            )
+            made += 1
+            people = round(residents / parts * rng.uniform(0.85, 1.15))
+            rate = crime_2009 * TRUE_HOTSPOTS.get((name, part), rng.uniform(0.75, 1.2))
+            for year in SURVEY_YEARS:
+                AreaYear.objects.create(area=area, year=year, residents=people)
+                reports = rate * (1 - 0.02 * (year - 2009)) * people / 1000
+                PoliceReportCount.objects.bulk_create(
+                    PoliceReportCount(
+                        area=area,
+                        year=year,
+                        category=category,
+                        reports=round(reports * share * rng.uniform(0.9, 1.1)),
+                    )
+                    for category, share in CATEGORY_SHARES.items()
+                )
+    return made
+
+
+def _ssp_districts_create(districts: dict[str, Area]) -> None:
+    """SSP's numbered districts, each within its city district (the demo's illustrative
+    numbering, as in the cases' demo population; the seeds name 15 Sundbyvester)."""
+    from cases.demo_population import DEMO_SSP_DISTRICTS
+
+    ssp_set, created = AreaSet.objects.get_or_create(
+        key="ssp-distrikter",
+        defaults={"name": "SSP-distrikter", "kind": AreaKind.SSP_DISTRICT},
+    )
+    if not created:
+        return
+    for city_district, ssp_name in DEMO_SSP_DISTRICTS.items():
+        Area.objects.create(
+            area_set=ssp_set,
+            code=ssp_name.split(" ")[0],
+            name=ssp_name,
+            parent=districts[str(city_district.label)],
+        )

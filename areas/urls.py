@@ -10,6 +10,7 @@ urlpatterns = [
     path("tryghed/", views.safety, name="safety"),
     path("kort/", views.safety_map, name="map"),
     path("hotspots/", views.hotspots, name="hotspots"),
+    path("hotspots/forslag/", views.hotspot_suggest, name="hotspot_suggest"),
     path("overfoerselsindkomst/", views.transfer_income, name="transfer_income"),
     path("tryghed/<slug:key>/<str:code>/", views.safety_area, name="safety_area"),
     path("import/", views.area_import, name="import"),

@@ -3,14 +3,17 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from areas import actions
 from areas.forms import AreaImportForm, HotspotForm, LettingCheckForm
+from areas.hotspot_suggestions import hotspot_suggestions, police_years
 from areas.models import (
     Area,
     AreaSet,
@@ -205,11 +208,11 @@ def safety_area(request: HttpRequest, key: str, code: str) -> HttpResponse:
 
 
 MAP_MEASURES = {
-    "safe": _("Andel trygge i nabolaget"),
-    "night": _("Andel trygge om natten"),
-    "victim": _("Andel udsat for kriminalitet"),
-    "crime": _("Anmeldelser pr. 1.000 beboere"),
-    "index": _("Tryghedsindeks"),
+    "safe": gettext_lazy("Andel trygge i nabolaget"),
+    "night": gettext_lazy("Andel trygge om natten"),
+    "victim": gettext_lazy("Andel udsat for kriminalitet"),
+    "crime": gettext_lazy("Anmeldelser pr. 1.000 beboere"),
+    "index": gettext_lazy("Tryghedsindeks"),
 }
 
 
@@ -288,7 +291,10 @@ def hotspots(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("areas.view_areas"):
         raise PermissionDenied
     may_designate = request.user.has_perm("areas.designate_hotspots")
-    form = HotspotForm(request.POST or None) if may_designate else None
+    # A suggestion's "designate" link names its area (?omraade=).
+    suggested = request.GET.get("omraade", "")
+    initial = {"area": int(suggested)} if suggested.isdigit() else {}
+    form = HotspotForm(request.POST or None, initial=initial) if may_designate else None
     if request.method == "POST":
         if not may_designate:
             raise PermissionDenied
@@ -309,3 +315,61 @@ def hotspots(request: HttpRequest) -> HttpResponse:
             "today": timezone.localdate(),
         },
     )
+
+
+SUGGESTION_COLOURS = {"hot": "#b2182b", "": "#f0f0f0"}
+
+
+def hotspot_suggest(request: HttpRequest) -> HttpResponse:
+    """Areas in statistically significant clusters of reported crime (Gi*) over a chosen run
+    of years, as a map and a table; a place to look, for the secretariat to designate."""
+    if not request.user.has_perm("areas.view_areas"):
+        raise PermissionDenied
+    sets = (
+        AreaSet.objects.filter(areas__police_counts__isnull=False)
+        .annotate(area_count=Count("areas", distinct=True))
+        .order_by("-area_count", "name")
+    )
+    area_set = sets.filter(key=request.GET.get("inddeling")).first() or sets.first()
+    years = police_years(area_set) if area_set else []
+    suggestions = None
+    if years:
+        first = _year_param(request, "fra", years, default=years[max(0, len(years) - 3)])
+        last = _year_param(request, "til", years, default=years[-1])
+        suggestions = hotspot_suggestions(area_set, min(first, last), max(first, last))
+    features = [
+        {
+            "type": "Feature",
+            "geometry": row.area.geometry,
+            "properties": {
+                "name": row.area.name,
+                "label": _suggestion_label(row.gi.cluster if row.gi else ""),
+                "colour": SUGGESTION_COLOURS[row.gi.cluster if row.gi else ""],
+            },
+        }
+        for row in (suggestions.rows if suggestions else [])
+    ]
+    return render(
+        request,
+        "areas/hotspot_suggestions.html",
+        {
+            "sets": sets,
+            "area_set": area_set,
+            "years": years,
+            "suggestions": suggestions,
+            "geojson": {"type": "FeatureCollection", "features": features},
+            "schematic": any(
+                row.area.geometry_is_schematic for row in (suggestions.rows if suggestions else [])
+            ),
+            "may_designate": request.user.has_perm("areas.designate_hotspots"),
+        },
+    )
+
+
+def _year_param(request: HttpRequest, name: str, years: list[int], default: int) -> int:
+    wanted = request.GET.get(name, "")
+    return int(wanted) if wanted.isdigit() and int(wanted) in years else default
+
+
+def _suggestion_label(cluster: str) -> str:
+    return _("hot spot") if cluster == "hot" else _("ikke signifikant")

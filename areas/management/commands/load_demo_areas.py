@@ -17,5 +17,6 @@ class Command(BaseCommand):
             f"Bydele: {made.districts}, boligområder: {made.housing_areas}, "
             f"årstal (syntetiske): {made.figures}, "
             f"tryghedsbesvarelser (syntetiske): {made.survey_responses}, "
+            f"tryghedsindeksdistrikter: {made.safety_index_areas}, "
             f"områdemål koblet til en bydel: {linked}."
         )
