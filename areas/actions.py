@@ -1,5 +1,6 @@
-"""Recording a combined-letting decision: the rule in force on the application date decides,
-the decision and its reason are stored and audited."""
+"""Recording a combined-letting decision (the rule in force on the application date decides,
+the decision and its reason are stored and audited), designating a hotspot and recording an
+acute incident."""
 
 from datetime import date
 
@@ -8,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from areas.models import Area, Hotspot, LettingDecision
+from areas.models import AcuteIncident, Area, Hotspot, LettingDecision
 from areas.queries import letting_rule_on
 from areas.rules import letting_check
 from audit.actions import audit_event_record
@@ -68,3 +69,18 @@ def hotspot_designate(*, by: User, **fields) -> Hotspot:
         changes={"name": [None, hotspot.name], "unit": [None, str(hotspot.responsible_unit)]},
     )
     return hotspot
+
+
+def acute_incident_record(*, by: User, **fields) -> AcuteIncident:
+    incident = AcuteIncident(recorded_by=by, **fields)
+    if incident.occurred_on and incident.occurred_on > timezone.localdate():
+        raise ValidationError({"occurred_on": "Datoen ligger i fremtiden."})
+    incident.full_clean()
+    incident.save()
+    audit_event_record(
+        by=by,
+        action="acute_incident.record",
+        obj=incident,
+        changes={"district": [None, incident.district], "kind": [None, incident.kind]},
+    )
+    return incident

@@ -7,15 +7,17 @@ shrank to 2 areas by 2009 as the areas improved, and the rule change of 1 Januar
 
 import random
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.models import User
 from areas.models import (
     CITIZEN_FACING,
+    AcuteIncident,
     Area,
     AreaKind,
     AreaSet,
@@ -184,6 +186,7 @@ def demo_areas_create() -> DemoAreas:
     made.survey_responses = _safety_history_create(districts_set, districts)
     made.safety_index_areas = _safety_index_districts_create(districts)
     _ssp_districts_create(districts)
+    _acute_incidents_create()
     _transfer_income_extract_load()
     _hotspot_create(districts)
     return made
@@ -400,3 +403,38 @@ def _ssp_districts_create(districts: dict[str, Area]) -> None:
             name=ssp_name,
             parent=districts[str(city_district.label)],
         )
+
+
+# District (code): (places, incidents in the last 12 months). Synthetic: more where the seeds'
+# areas are.
+DEMO_INCIDENTS = {
+    "noerrebro": (["Blågårds Plads", "Mjølnerparken", "Nørrebroparken"], 14),
+    "broenshoej-husum": (["Tingbjerg Torv", "Husum Torv"], 9),
+    "vesterbro": (["Istedgade", "Sjælør Boulevard"], 7),
+    "bispebjerg": (["Bispeparken", "Lundtoftegade"], 6),
+    "amager-vest": (["Urbanplanen", "Sundbyvester Plads"], 5),
+    "valby": (["Akacieparken"], 3),
+    "indre-by": (["Kongens Nytorv"], 2),
+}
+INCIDENT_KINDS = ["unrest", "unrest", "unrest", "vandalism", "fire", "weapon"]
+
+
+def _acute_incidents_create() -> None:
+    """Acute incidents over the last 12 months, so this half-year's report has some."""
+    by = User.objects.filter(is_superuser=True).first() or User.objects.first()
+    if by is None or AcuteIncident.objects.exists():
+        return
+    rng = random.Random(112)
+    today = timezone.localdate()
+    AcuteIncident.objects.bulk_create(
+        AcuteIncident(
+            district=district,
+            place=rng.choice(places),
+            occurred_on=today - timedelta(days=rng.randrange(365)),
+            kind=rng.choice(INCIDENT_KINDS),
+            description="Syntetisk demohændelse.",
+            recorded_by=by,
+        )
+        for district, (places, count) in DEMO_INCIDENTS.items()
+        for _ in range(count)
+    )

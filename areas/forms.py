@@ -4,7 +4,7 @@ from datetime import date
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from areas.models import Area, AreaKind, AreaSet, Hotspot
+from areas.models import AcuteIncident, Area, AreaKind, AreaSet, Hotspot
 
 MONTH_LINE = re.compile(r"^\s*(\d{1,2})[-./](\d{4})\s+(\S.*?)\s*$")
 
@@ -73,4 +73,14 @@ class HotspotForm(forms.ModelForm):
             "goals": forms.Textarea(attrs={"rows": 4}),
             "period_start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "period_end": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+
+class AcuteIncidentForm(forms.ModelForm):
+    class Meta:
+        model = AcuteIncident
+        fields = ["district", "place", "occurred_on", "kind", "description"]
+        widgets = {
+            "occurred_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "description": forms.Textarea(attrs={"rows": 3}),
         }

@@ -7,6 +7,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from people.models import CityDistrict
+
 
 class AreaKind(models.TextChoices):
     DISTRICT = "district", _("Bydel")
@@ -387,3 +389,38 @@ class Hotspot(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class IncidentKind(models.TextChoices):
+    UNREST = "unrest", _("Uro og konflikter mellem grupper")
+    WEAPON = "weapon", _("Skud, knivstik eller anden vold med våben")
+    FIRE = "fire", _("Påsat brand")
+    VANDALISM = "vandalism", _("Større hærværk")
+    OTHER = "other", _("Anden akut hændelse")
+
+
+class AcuteIncident(models.Model):
+    """An acute incident of unrest in a district, recorded by SSP, the police's liaison or
+    the secretariat and counted in the half-yearly troubled-areas report. About a place and a
+    day, never a person: the description must name no one."""
+
+    district = models.CharField(_("bydel"), max_length=20, choices=CityDistrict.choices)
+    place = models.CharField(_("sted"), max_length=200)
+    occurred_on = models.DateField(_("dato"))
+    kind = models.CharField(_("slags"), max_length=10, choices=IncidentKind.choices)
+    description = models.TextField(
+        _("beskrivelse"), blank=True, help_text=_("Hvad skete der? Ingen navne eller CPR-numre.")
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-occurred_on", "-id"]
+        verbose_name = _("akut hændelse")
+        verbose_name_plural = _("akutte hændelser")
+        indexes = [models.Index(fields=["occurred_on", "district"])]
+
+    def __str__(self) -> str:
+        return f"{self.place} {self.occurred_on}"

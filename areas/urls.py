@@ -11,6 +11,7 @@ urlpatterns = [
     path("kort/", views.safety_map, name="map"),
     path("hotspots/", views.hotspots, name="hotspots"),
     path("hotspots/forslag/", views.hotspot_suggest, name="hotspot_suggest"),
+    path("haendelser/", views.acute_incidents, name="incidents"),
     path("overfoerselsindkomst/", views.transfer_income, name="transfer_income"),
     path("tryghed/<slug:key>/<str:code>/", views.safety_area, name="safety_area"),
     path("import/", views.area_import, name="import"),

@@ -12,9 +12,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from areas import actions
-from areas.forms import AreaImportForm, HotspotForm, LettingCheckForm
+from areas.forms import AcuteIncidentForm, AreaImportForm, HotspotForm, LettingCheckForm
 from areas.hotspot_suggestions import hotspot_suggestions, police_years
 from areas.models import (
+    AcuteIncident,
     Area,
     AreaSet,
     DesignationRuleVersion,
@@ -373,3 +374,28 @@ def _year_param(request: HttpRequest, name: str, years: list[int], default: int)
 
 def _suggestion_label(cluster: str) -> str:
     return _("hot spot") if cluster == "hot" else _("ikke signifikant")
+
+
+def acute_incidents(request: HttpRequest) -> HttpResponse:
+    """Acute incidents of unrest by district, newest first; counted in the half-yearly
+    troubled-areas report."""
+    if not request.user.has_perm("areas.view_areas"):
+        raise PermissionDenied
+    may_record = request.user.has_perm("areas.record_incidents")
+    form = AcuteIncidentForm(request.POST or None) if may_record else None
+    if request.method == "POST":
+        if not may_record:
+            raise PermissionDenied
+        if form is not None and form.is_valid():
+            try:
+                actions.acute_incident_record(by=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                messages.error(request, action_error_text(error))
+            else:
+                messages.success(request, _("Hændelsen er registreret."))
+                return redirect("areas:incidents")
+    return render(
+        request,
+        "areas/incidents.html",
+        {"incidents": AcuteIncident.objects.all()[:100], "form": form},
+    )

@@ -42,6 +42,8 @@ PAGES = [
     ("/omraader/overfoerselsindkomst/", "89-transfer-income"),
     ("/omraader/hotspots/", "92-hotspots"),
     ("/rapporter/urolige-omraader/", "90-troubled-areas-list"),
+    ("/omraader/hotspots/forslag/", "93-hotspot-suggestions"),
+    ("/omraader/haendelser/", "94-acute-incidents"),
 ]
 
 

@@ -13,7 +13,17 @@ from people.models import CityDistrict
 class ReportStatus(models.TextChoices):
     DRAFT = "draft", _("Kladde")
     APPROVED = "approved", _("Godkendt")
-    SENT = "sent", _("Sendt til udvalgene")
+    SENT = "sent", _("Sendt til alle udvalg")
+
+
+class Committee(models.TextChoices):
+    """The committees the report goes to: the three specialist committees, then the Finance
+    Committee (seed 003)."""
+
+    BUU = "BUU", _("Børne- og Ungdomsudvalget")
+    SOU = "SOU", _("Socialudvalget")
+    BIU = "BIU", _("Beskæftigelses- og Integrationsudvalget")
+    OEU = "ØU", _("Økonomiudvalget")
 
 
 class TroubledAreasReport(models.Model):
@@ -73,3 +83,29 @@ class DistrictText(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report}: {self.get_district_display()}"
+
+
+class CommitteeSending(models.Model):
+    """The approved report sent to one committee, for one of its meetings."""
+
+    report = models.ForeignKey(
+        TroubledAreasReport, on_delete=models.CASCADE, related_name="sendings"
+    )
+    committee = models.CharField(_("udvalg"), max_length=3, choices=Committee.choices)
+    meeting_on = models.DateField(_("udvalgsmøde"))
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["report", "sent_at", "id"]
+        verbose_name = _("fremsendelse til udvalg")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "committee"], name="report_sent_once_per_committee"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report} → {self.committee}"

@@ -9,19 +9,22 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from accounts.models import User
-from areas.models import AreaSet
+from areas.models import AcuteIncident, AreaSet
 from areas.safety_queries import safety_table
 from audit.actions import audit_event_record
 from cases.models import SspCase
 from outcomes.models import CrimeEvent
 from people.models import CityDistrict
-from reports.disclosure import HIDDEN, THRESHOLD
-from reports.models import DistrictText, ReportStatus, TroubledAreasReport
+from reports.disclosure import suppress_rows
+from reports.models import (
+    Committee,
+    CommitteeSending,
+    DistrictText,
+    ReportStatus,
+    TroubledAreasReport,
+)
 
-
-def _shown(count: int) -> int | str:
-    """Counts from 1 to 4 are hidden in a report to committees."""
-    return HIDDEN if 0 < count < THRESHOLD else count
+TOTAL = "I alt"  # suppress_rows' name for the total
 
 
 def _charges_under_18(start: date, end: date) -> dict[str, int]:
@@ -47,6 +50,15 @@ def _open_cases_by_level(day: date) -> dict[str, dict[int, int]]:
     for row in rows:
         result.setdefault(row["person__district"] or "", {})[row["level"]] = row["n"]
     return result
+
+
+def _acute_incidents(start: date, end: date) -> dict[str, int]:
+    return dict(
+        AcuteIncident.objects.filter(occurred_on__range=(start, end))
+        .values("district")
+        .annotate(n=Count("pk"))
+        .values_list("district", "n")
+    )
 
 
 def _safety(end: date) -> dict[str, dict]:
@@ -78,31 +90,42 @@ def _safety(end: date) -> dict[str, dict]:
 
 
 def report_figures(report: TroubledAreasReport) -> dict:
-    """Per district and for the city: charges among under-18s in the period, open SSP cases
-    by level at its end, and the safety index. JSON-ready (it is what approval freezes)."""
+    """Per district and for the city: charges among under-18s and acute incidents in the
+    period, open SSP cases by level at its end, and the safety index. JSON-ready (it is what
+    approval freezes). Each count column is suppressed as a whole with the city as its total
+    (under 5 hidden, and a second cell where one hidden cell could be worked out)."""
     charges = _charges_under_18(report.period_start, report.period_end)
+    incidents = _acute_incidents(report.period_start, report.period_end)
     cases = _open_cases_by_level(report.period_end)
     safety = _safety(report.period_end)
-    districts = []
-    for code, name in CityDistrict.choices:
-        levels = cases.get(code, {})
-        districts.append(
-            {
-                "code": code,
-                "name": str(name),
-                "charges_under_18": _shown(charges.get(code, 0)),
-                "cases": {str(level): _shown(levels.get(level, 0)) for level in (1, 2, 3, 4)},
-                "safety": safety.get(str(name)),
-            }
-        )
-    city_levels = {
-        str(level): sum(c.get(level, 0) for c in cases.values()) for level in (1, 2, 3, 4)
+    # Persons without a recorded district count in the city's total, in no district's row.
+    codes = [*CityDistrict.values, *({""} & (set(charges) | set(cases)))]
+    columns = {
+        "charges_under_18": {code: charges.get(code, 0) for code in codes},
+        "acute_incidents": {code: incidents.get(code, 0) for code in codes},
+        **{
+            f"level_{level}": {code: cases.get(code, {}).get(level, 0) for code in codes}
+            for level in (1, 2, 3, 4)
+        },
     }
+    shown = suppress_rows(columns)
+    districts = [
+        {
+            "code": code,
+            "name": str(name),
+            "charges_under_18": shown["charges_under_18"][code],
+            "acute_incidents": shown["acute_incidents"][code],
+            "cases": {str(level): shown[f"level_{level}"][code] for level in (1, 2, 3, 4)},
+            "safety": safety.get(str(name)),
+        }
+        for code, name in CityDistrict.choices
+    ]
     return {
         "districts": districts,
         "city": {
-            "charges_under_18": _shown(sum(charges.values())),
-            "cases": {k: _shown(v) for k, v in city_levels.items()},
+            "charges_under_18": shown["charges_under_18"][TOTAL],
+            "acute_incidents": shown["acute_incidents"][TOTAL],
+            "cases": {str(level): shown[f"level_{level}"][TOTAL] for level in (1, 2, 3, 4)},
             "safety": safety.get("Hele byen"),
         },
         "computed_at": timezone.now().isoformat(timespec="minutes"),
@@ -172,12 +195,64 @@ def report_approve(*, by: User, report: TroubledAreasReport) -> TroubledAreasRep
     return report
 
 
+SPECIALIST_COMMITTEES = (Committee.BUU, Committee.SOU, Committee.BIU)
+
+
+def committee_refusal(
+    committee: str, meeting_on: date, approved_on: date, sent: dict[str, date]
+) -> str:
+    """Why the report may not go to `committee` for a meeting on `meeting_on`, given the
+    committees it has gone to (committee → meeting day); "" when it may. The three
+    specialist committees get it first, in any order; the Finance Committee last, for a
+    meeting no earlier than theirs."""
+    label = Committee(committee).label
+    if committee in sent:
+        return f"Rapporten er allerede sendt til {label}."
+    if meeting_on < approved_on:
+        return "Udvalgsmødet ligger før rapporten blev godkendt."
+    if committee == Committee.OEU:
+        missing = [str(c.value) for c in SPECIALIST_COMMITTEES if c not in sent]
+        if missing:
+            return (
+                f"{label} får rapporten, når BUU, SOU og BIU har fået den "
+                f"(mangler: {', '.join(missing)})."
+            )
+        if meeting_on < max(sent.values()):
+            return f"{label}s møde skal ligge efter fagudvalgenes."
+    return ""
+
+
+def next_committee(report: TroubledAreasReport) -> str:
+    """The committee the report goes to next in the usual order: BUU, SOU, BIU, then ØU."""
+    sent = set(report.sendings.values_list("committee", flat=True))
+    return next((c.value for c in Committee if c.value not in sent), "")
+
+
 @transaction.atomic
-def report_send(*, by: User, report: TroubledAreasReport) -> TroubledAreasReport:
+def report_send(
+    *, by: User, report: TroubledAreasReport, committee: str, meeting_on: date
+) -> TroubledAreasReport:
+    """Send the approved report to one committee; when the Finance Committee has it, the
+    report is sent to all."""
     report = TroubledAreasReport.objects.select_for_update().get(pk=report.pk)
-    if report.status != ReportStatus.APPROVED:
+    if report.status != ReportStatus.APPROVED or report.approved_at is None:
         raise ValidationError("Kun en godkendt rapport kan sendes til udvalgene.")
-    report.status, report.sent_at = ReportStatus.SENT, timezone.now()
-    report.save()
-    audit_event_record(by=by, action="troubled_areas.send", obj=report)
+    if committee not in Committee.values:
+        raise ValidationError("Vælg et udvalg.")
+    sent = dict(report.sendings.values_list("committee", "meeting_on"))
+    refusal = committee_refusal(committee, meeting_on, timezone.localdate(report.approved_at), sent)
+    if refusal:
+        raise ValidationError(refusal)
+    CommitteeSending.objects.create(
+        report=report, committee=committee, meeting_on=meeting_on, sent_by=by
+    )
+    if committee == Committee.OEU:
+        report.status, report.sent_at = ReportStatus.SENT, timezone.now()
+        report.save()
+    audit_event_record(
+        by=by,
+        action="troubled_areas.send",
+        obj=report,
+        changes={"committee": [None, committee], "meeting_on": [None, meeting_on.isoformat()]},
+    )
     return report

@@ -15,10 +15,11 @@ from openpyxl import Workbook
 
 from cases.forms import action_error_text
 from reports import exports
-from reports.models import DistrictText, ReportStatus, TroubledAreasReport
+from reports.models import Committee, DistrictText, ReportStatus, TroubledAreasReport
 from reports.troubled_areas import (
     district_text_submit,
     figures_of,
+    next_committee,
     report_approve,
     report_create,
     report_send,
@@ -32,6 +33,13 @@ class ReportForm(forms.Form):
     )
     period_end = forms.DateField(
         label=gettext_lazy("Til"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class SendForm(forms.Form):
+    committee = forms.ChoiceField(label=gettext_lazy("Udvalg"), choices=Committee.choices)
+    meeting_on = forms.DateField(
+        label=gettext_lazy("Udvalgsmøde"), widget=forms.DateInput(attrs={"type": "date"})
     )
 
 
@@ -73,6 +81,8 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "may_write": request.user.has_perm("reports.write_district_text")
             and report.status == ReportStatus.DRAFT,
             "may_manage": request.user.has_perm("reports.manage_troubled_areas"),
+            "sendings": report.sendings.select_related("sent_by"),
+            "send_form": SendForm(initial={"committee": next_committee(report)}),
         },
     )
 
@@ -120,11 +130,21 @@ def approve(request: HttpRequest, pk: int) -> HttpResponse:
 def send(request: HttpRequest, pk: int) -> HttpResponse:
     _require(request, "reports.manage_troubled_areas")
     report = get_object_or_404(TroubledAreasReport, pk=pk)
+    form = SendForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Vælg et udvalg og datoen for dets møde."))
+        return redirect("troubled_areas:detail", pk=report.pk)
+    committee = form.cleaned_data["committee"]
     return _act(
         request,
         report,
-        lambda: report_send(by=request.user, report=report),
-        _("Rapporten er sendt til udvalgene."),
+        lambda: report_send(
+            by=request.user,
+            report=report,
+            committee=committee,
+            meeting_on=form.cleaned_data["meeting_on"],
+        ),
+        _("Rapporten er sendt til %(committee)s.") % {"committee": Committee(committee).label},
     )
 
 
@@ -159,6 +179,7 @@ def _xlsx(context: dict) -> bytes:
         [
             "Bydel",
             "Sigtelser under 18 år",
+            "Akutte hændelser",
             "Niveau 1",
             "Niveau 2",
             "Niveau 3",
@@ -172,10 +193,15 @@ def _xlsx(context: dict) -> bytes:
             [
                 row["name"],
                 row["charges_under_18"],
+                row.get("acute_incidents"),
                 *[row["cases"][level] for level in ("1", "2", "3", "4")],
                 safety.get("safe"),
             ]
         )
+    sent = workbook.create_sheet("Udvalg")
+    sent.append(["Udvalg", "Møde", "Sendt"])
+    for sending in context["report"].sendings.all():
+        sent.append([sending.get_committee_display(), sending.meeting_on, sending.sent_at.date()])
     texts = workbook.create_sheet("Tekster")
     texts.append(["Bydel", "Udfordringer", "Sådan mødes de"])
     for text in context["texts"]:

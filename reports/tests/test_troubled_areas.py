@@ -1,5 +1,6 @@
 """The half-yearly troubled-areas report: figures per district, texts from each district,
-approval freezes the figures (later records never change them), sending, PDF and Excel."""
+approval freezes the figures (later records never change them), sending to BUU, SOU and BIU
+then ØU, PDF and Excel."""
 
 from datetime import date
 from io import BytesIO
@@ -9,12 +10,14 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from openpyxl import load_workbook
 
+from areas.actions import acute_incident_record
 from conftest import login_client
 from outcomes.models import CrimeEvent
 from people.actions import person_create
 from people.models import CityDistrict, Person
 from reports.models import ReportStatus
 from reports.troubled_areas import (
+    committee_refusal,
     district_text_submit,
     figures_of,
     report_approve,
@@ -49,12 +52,18 @@ def test_charges_among_under_18s_are_counted_per_district_and_small_counts_hidde
 ):
     for _ in range(5):
         _charge(ssp_consultant, "noerrebro", date(2010, 5, 1), date(2026, 3, 1))  # 15 years old
+    for _ in range(6):
+        _charge(ssp_consultant, "amager-vest", date(2010, 5, 1), date(2026, 3, 1))
     _charge(ssp_consultant, "noerrebro", date(2000, 5, 1), date(2026, 3, 1))  # 25: not counted
     _charge(ssp_consultant, "valby", date(2010, 5, 1), date(2026, 3, 1))  # one: hidden
     figures = {d["code"]: d for d in figures_of(report)["districts"]}
-    assert figures["noerrebro"]["charges_under_18"] == 5
     assert figures["valby"]["charges_under_18"] == "<5"
-    assert figures_of(report)["city"]["charges_under_18"] == 6
+    # Secondary suppression: with the city's 12 shown, Valby's 1 would be 12 - 5 - 6, so the
+    # smallest other count (Nørrebro's 5) is hidden too.
+    assert figures["noerrebro"]["charges_under_18"] == "<5"
+    assert figures["amager-vest"]["charges_under_18"] == 6
+    assert figures["indre-by"]["charges_under_18"] == 0
+    assert figures_of(report)["city"]["charges_under_18"] == 12
 
 
 def test_approval_needs_every_district_and_freezes_the_figures(report, analyst, ssp_consultant):
@@ -73,7 +82,80 @@ def test_approval_needs_every_district_and_freezes_the_figures(report, analyst, 
     text = report.district_texts.first()
     with pytest.raises(ValidationError, match="godkendt"):
         district_text_submit(by=ssp_consultant, text=text, challenges="x", responses="y")
-    assert report_send(by=analyst, report=report).status == ReportStatus.SENT
+    for committee in ("BUU", "SOU", "BIU", "ØU"):
+        report = report_send(
+            by=analyst, report=report, committee=committee, meeting_on=date.today()
+        )
+    assert report.status == ReportStatus.SENT and report.sent_at is not None
+
+
+MEETING = date(2026, 8, 20)
+
+
+@pytest.mark.parametrize(
+    ("committee", "meeting_on", "sent", "refusal"),
+    [
+        ("BUU", MEETING, {}, ""),
+        ("SOU", MEETING, {"BUU": MEETING}, ""),
+        ("BUU", MEETING, {"BUU": MEETING}, "allerede sendt til Børne- og Ungdomsudvalget"),
+        ("ØU", MEETING, {"BUU": MEETING, "SOU": MEETING}, "(mangler: BIU)"),
+        ("ØU", MEETING, {"BUU": MEETING, "SOU": MEETING, "BIU": MEETING}, ""),
+        ("ØU", date(2026, 8, 19), {"BUU": MEETING, "SOU": MEETING, "BIU": MEETING}, "efter"),
+        ("BIU", date(2026, 6, 30), {}, "før rapporten blev godkendt"),
+    ],
+)
+def test_the_specialist_committees_come_first_then_the_finance_committee(
+    committee, meeting_on, sent, refusal
+):
+    answer = committee_refusal(committee, meeting_on, date(2026, 7, 1), sent)
+    assert (refusal in answer and answer) if refusal else answer == ""
+
+
+def test_sending_to_the_finance_committee_first_is_refused_and_nothing_is_recorded(
+    report, analyst, ssp_consultant
+):
+    _all_texts(report, ssp_consultant)
+    report = report_approve(by=analyst, report=report)
+    with pytest.raises(ValidationError, match="mangler: BUU, SOU, BIU"):
+        report_send(by=analyst, report=report, committee="ØU", meeting_on=date.today())
+    assert not report.sendings.exists()
+    report_send(by=analyst, report=report, committee="BUU", meeting_on=date.today())
+    report.refresh_from_db()
+    assert report.status == ReportStatus.APPROVED and report.sendings.count() == 1
+
+
+def test_acute_incidents_are_counted_per_district_in_the_period(report, ssp_consultant):
+    for day in range(1, 6):
+        acute_incident_record(
+            by=ssp_consultant,
+            district="noerrebro",
+            place="Blågårds Plads",
+            occurred_on=date(2026, 5, day),
+            kind="unrest",
+            description="",
+        )
+    acute_incident_record(
+        by=ssp_consultant,
+        district="valby",
+        place="Toftegårds Plads",
+        occurred_on=date(2026, 2, 1),
+        kind="fire",
+        description="",
+    )
+    acute_incident_record(  # after the period: not counted
+        by=ssp_consultant,
+        district="noerrebro",
+        place="Mjølnerparken",
+        occurred_on=date(2026, 7, 1),
+        kind="weapon",
+        description="",
+    )
+    figures = figures_of(report)
+    by_code = {d["code"]: d for d in figures["districts"]}
+    assert by_code["valby"]["acute_incidents"] == "<5"
+    assert by_code["noerrebro"]["acute_incidents"] == "<5"  # else Valby's = 6 − 5
+    assert by_code["indre-by"]["acute_incidents"] == 0
+    assert figures["city"]["acute_incidents"] == 6
 
 
 def test_the_workflow_through_the_pages_and_the_frozen_pdf_and_excel(
@@ -99,3 +181,12 @@ def test_the_workflow_through_the_pages_and_the_frozen_pdf_and_excel(
         BytesIO(reader.get(f"/rapporter/urolige-omraader/{report.pk}/rapport.xlsx").content)
     )
     assert workbook["Tekster"]["B3"].value.startswith("Udfordring i")
+    for committee in ("BUU", "SOU", "BIU", "ØU"):
+        secretariat.post(
+            f"/rapporter/urolige-omraader/{report.pk}/send/",
+            {"committee": committee, "meeting_on": date.today().isoformat()},
+        )
+    report.refresh_from_db()
+    assert report.status == ReportStatus.SENT
+    page = reader.get(f"/rapporter/urolige-omraader/{report.pk}/").content.decode()
+    assert "Økonomiudvalget (ØU): møde" in page
