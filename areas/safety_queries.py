@@ -186,3 +186,64 @@ def _table(
         row.flags = flags(shares, thresholds)
         rows.append(row)
     return rows, city
+
+
+# Measures a comparison or map can show: the survey shares (in %), reported crime and the index.
+SHARE_MEASURES = ("safe", "unsafe", "evening", "night", "victim")
+
+
+def measure_value(row: AreaSafety, measure: str) -> float | None:
+    """The row's figure for a measure: a share in %, reports per 1,000 or the index; None when
+    the area is withheld (too few answers) or has no figure."""
+    if row.area is not None and not row.published:
+        return None
+    if measure == "crime":
+        return row.crime_rate
+    if measure == "index":
+        return row.index
+    share = row.shares.get(measure)
+    return 100 * share.value if share else None
+
+
+@dataclass(frozen=True)
+class ComparedCell:
+    value: float | None
+    versus_city: (
+        int  # +1 / -1: significantly above / below the city; 0: not (or not a survey share)
+    )
+    withheld: bool
+
+
+@dataclass
+class Comparison:
+    years: list[int]
+    rows: list[tuple[Area, list[ComparedCell]]]
+    city: list[ComparedCell]
+
+
+def districts_compared(area_set: AreaSet, measure: str) -> Comparison:
+    """Every area of the set, year by year, for one measure, beside the city; survey shares
+    are marked where they differ significantly from the city's (5 %, two-sided). Areas are
+    ordered by their latest figure, highest first."""
+    history = safety_history(area_set)
+    years = list(history)
+    cells: dict[Area, list[ComparedCell]] = {}
+    city = []
+    for rows, city_row in history.values():
+        city.append(ComparedCell(measure_value(city_row, measure), 0, False))
+        for row in rows:
+            assert row.area is not None
+            mark = 0
+            if measure in SHARE_MEASURES and row.published:
+                this, whole = row.shares.get(measure), city_row.shares.get(measure)
+                if this and whole and (diff := difference(this, whole)).significant:
+                    mark = 1 if diff.points > 0 else -1
+            cells.setdefault(row.area, []).append(
+                ComparedCell(measure_value(row, measure), mark, not row.published)
+            )
+
+    def latest(item: tuple[Area, list[ComparedCell]]) -> float:
+        value = item[1][-1].value if item[1] else None
+        return -value if value is not None else float("inf")
+
+    return Comparison(years, sorted(cells.items(), key=latest), city)

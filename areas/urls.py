@@ -9,6 +9,7 @@ urlpatterns = [
     path("udlejning/", views.letting, name="letting"),
     path("tryghed/", views.safety, name="safety"),
     path("kort/", views.safety_map, name="map"),
+    path("tryghed/sammenlign/", views.safety_compare, name="compare"),
     path("hotspots/", views.hotspots, name="hotspots"),
     path("hotspots/forslag/", views.hotspot_suggest, name="hotspot_suggest"),
     path("haendelser/", views.acute_incidents, name="incidents"),

@@ -30,7 +30,13 @@ from areas.queries import (
     letting_decisions_per_area_and_year,
 )
 from areas.safety import INDEX_VERSION, shade_steps
-from areas.safety_queries import safety_history, safety_table
+from areas.safety_queries import (
+    SHARE_MEASURES,
+    districts_compared,
+    measure_value,
+    safety_history,
+    safety_table,
+)
 from areas.tasks import POLICE, SURVEY, area_import_task
 from areas.transfer_income import figures_for, transfer_income_table
 from cases.forms import action_error_text
@@ -210,22 +216,13 @@ def safety_area(request: HttpRequest, key: str, code: str) -> HttpResponse:
 
 MAP_MEASURES = {
     "safe": gettext_lazy("Andel trygge i nabolaget"),
+    "unsafe": gettext_lazy("Andel utrygge i nabolaget"),
+    "evening": gettext_lazy("Andel trygge om aftenen"),
     "night": gettext_lazy("Andel trygge om natten"),
     "victim": gettext_lazy("Andel udsat for kriminalitet"),
     "crime": gettext_lazy("Anmeldelser pr. 1.000 beboere"),
     "index": gettext_lazy("Tryghedsindeks"),
 }
-
-
-def _map_value(row, measure: str) -> float | None:
-    if not row.published:
-        return None
-    if measure == "crime":
-        return row.crime_rate
-    if measure == "index":
-        return row.index
-    share = row.shares.get(measure)
-    return 100 * share.value if share else None
 
 
 def safety_map(request: HttpRequest) -> HttpResponse:
@@ -236,7 +233,7 @@ def safety_map(request: HttpRequest) -> HttpResponse:
     sets, area_set, years, year = _chosen_set_and_year(request)
     measure = request.GET.get("maal") if request.GET.get("maal") in MAP_MEASURES else "safe"
     rows = safety_table(area_set, year)[0] if area_set and year else []
-    values = [(row, _map_value(row, measure)) for row in rows]
+    values = [(row, measure_value(row, measure)) for row in rows]
     shading = shade_steps([v for _, v in values if v is not None])
     features = [
         {
@@ -398,4 +395,57 @@ def acute_incidents(request: HttpRequest) -> HttpResponse:
         request,
         "areas/incidents.html",
         {"incidents": AcuteIncident.objects.all()[:100], "form": form},
+    )
+
+
+def safety_compare(request: HttpRequest) -> HttpResponse:
+    """The areas of a set side by side, year by year, for one measure, beside the city; up
+    to three of them (or the highest and the lowest) as a chart with the city."""
+    if not request.user.has_perm("areas.view_areas"):
+        raise PermissionDenied
+    sets, area_set, _years, _year = _chosen_set_and_year(request)
+    measure = request.GET.get("maal") if request.GET.get("maal") in MAP_MEASURES else "safe"
+    comparison = districts_compared(area_set, measure) if area_set else None
+    chosen = request.GET.getlist("omraade")
+    charted = []
+    if comparison:
+        charted = [(a, c) for a, c in comparison.rows if a.code in chosen][:3]
+        if not charted:
+            with_figures = [(a, c) for a, c in comparison.rows if c and c[-1].value is not None]
+            charted = with_figures[:1] + with_figures[1:][-1:]  # highest and lowest
+    is_share = measure in SHARE_MEASURES
+
+    def plotted(cells) -> list[float | None]:
+        # The chart draws shares on 0..1 (its top is 100 %).
+        return [
+            cell.value / 100 if is_share and cell.value is not None else cell.value
+            for cell in cells
+        ]
+
+    chart = (
+        line_chart(
+            comparison.years,
+            [
+                *((area.name, plotted(cells)) for area, cells in charted),
+                (_("Hele byen"), plotted(comparison.city)),
+            ],
+            shares=is_share,
+        )
+        if comparison and charted
+        else None
+    )
+    return render(
+        request,
+        "areas/safety_compare.html",
+        {
+            "sets": sets,
+            "area_set": area_set,
+            "measures": MAP_MEASURES.items(),
+            "measure": measure,
+            "measure_label": MAP_MEASURES[measure],
+            "is_share": is_share,
+            "comparison": comparison,
+            "charted": [area for area, _cells in charted],
+            "chart": chart,
+        },
     )

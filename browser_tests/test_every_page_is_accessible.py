@@ -44,6 +44,7 @@ PAGES = [
     ("/rapporter/urolige-omraader/", "90-troubled-areas-list"),
     ("/omraader/hotspots/forslag/", "93-hotspot-suggestions"),
     ("/omraader/haendelser/", "94-acute-incidents"),
+    ("/omraader/tryghed/sammenlign/", "95a-safety-comparison"),
 ]
 
 

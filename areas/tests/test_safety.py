@@ -20,7 +20,7 @@ from areas.safety import (
     weighted_share,
 )
 from areas.safety_import import survey_wave_import
-from areas.safety_queries import safety_table
+from areas.safety_queries import districts_compared, safety_table
 from conftest import ROLE_NAMES, login_client
 from imports.files import ImportRejected
 
@@ -241,3 +241,28 @@ def test_the_map_page_draws_only_published_areas_and_says_the_outlines_are_schem
     assert 'id="safety-map-data"' in text
     # Lille has 30 answers: on the map without a value, in the table as too few.
     assert '"name": "Lille", "value": null' in text and "for få besvarelser" in text
+
+
+def test_the_comparison_marks_areas_significantly_apart_from_the_city_and_withholds_thin_ones(
+    estates, committee_reader
+):
+    area_set, big, small, by = estates
+    # Stor: 90/110 weighted safe; Lille: nobody safe ("neither"), 30 answers, withheld at 50.
+    survey_wave_import(
+        by=by, area_set=area_set, year=2014, invited=400, filename="t.csv", data=SURVEY.encode()
+    )
+    with override_settings(SAFETY_MIN_RESPONDENTS=50):
+        comparison = districts_compared(area_set, "safe")
+        page = login_client(Client(), committee_reader).get(
+            "/omraader/tryghed/sammenlign/", {"inddeling": "test", "maal": "safe"}
+        )
+    assert comparison.years == [2014]
+    (first, [stor]), (second, [lille]) = comparison.rows
+    assert (first, second) == (big, small)  # highest latest figure first; withheld last
+    assert stor.value == pytest.approx(100 * 90 / 110)
+    # The city is 90 of 140 weighted answers (64 %): Stor's 82 % is significantly above.
+    assert comparison.city[0].value == pytest.approx(100 * 90 / 140)
+    assert stor.versus_city == 1
+    assert lille.withheld and lille.value is None and lille.versus_city == 0
+    text = page.content.decode()
+    assert "signifikant over byen" in text and "for få" in text and "<polyline" in text
