@@ -12,6 +12,8 @@ from django.db.models.functions import ExtractYear
 from areas.models import (
     Area,
     AreaKind,
+    AreaType,
+    AreaTypeYear,
     AreaYear,
     DesignationRuleVersion,
     LettingDecision,
@@ -159,3 +161,35 @@ def letting_decisions_per_area_and_year() -> list[dict]:
         )
         .order_by("area__name", "year")
     )
+
+
+@dataclass(frozen=True)
+class AreaTypes:
+    years: list[int]
+    by_area: list[tuple[Area, list[str]]]  # the type's label per year ("" when unclassified)
+    counts: list[tuple[str, list[int]]]  # per type: how many areas had it, per year
+
+
+def area_types_by_year(years: range) -> AreaTypes:
+    """Copenhagen's classification of the housing areas (vulnerable, high-risk, risk,
+    neutral), year by year, and how many areas had each type."""
+    labels = dict(AreaType.choices)
+    types = {
+        (row.area_id, row.year): row.area_type
+        for row in AreaTypeYear.objects.filter(
+            area__area_set__kind=AreaKind.HOUSING_AREA, year__in=years
+        )
+    }
+    areas = Area.objects.filter(area_set__kind=AreaKind.HOUSING_AREA).order_by("name")
+    by_area = [
+        (area, [str(labels.get(types.get((area.pk, year), ""), "")) for year in years])
+        for area in areas
+    ]
+    counts = [
+        (
+            str(label),
+            [sum(1 for (_, y), t in types.items() if y == year and t == kind) for year in years],
+        )
+        for kind, label in AreaType.choices
+    ]
+    return AreaTypes(list(years), by_area, counts)

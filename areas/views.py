@@ -25,6 +25,7 @@ from areas.models import (
     TransferIncomeFigure,
 )
 from areas.queries import (
+    area_types_by_year,
     designation_changes,
     housing_area_designations,
     letting_decisions_per_area_and_year,
@@ -60,6 +61,7 @@ def designation(request: HttpRequest) -> HttpResponse:
             "by_area": by_area.items(),
             "changes": designation_changes(by_area),
             "rules": DesignationRuleVersion.objects.all(),
+            "area_types": area_types_by_year(YEARS),
         },
     )
 

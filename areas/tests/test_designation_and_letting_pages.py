@@ -8,8 +8,8 @@ from django.test import Client
 
 from areas.actions import letting_decide
 from areas.demo import demo_areas_create
-from areas.models import Area, LettingDecision
-from areas.queries import designation_changes, housing_area_designations
+from areas.models import Area, AreaKind, AreaSet, AreaType, AreaTypeYear, LettingDecision
+from areas.queries import area_types_by_year, designation_changes, housing_area_designations
 from audit.models import AuditEvent
 from conftest import ROLE_NAMES, login_client
 
@@ -27,6 +27,25 @@ def test_two_areas_became_six_when_the_rule_changed_while_the_areas_improved(hou
     # Judged by the old rule, 2010 would still have had two.
     assert changes[2010].under_previous_rule == 2
     assert changes[2011].left == ["Bispeparken"]
+
+
+def test_area_types_are_listed_per_year_and_counted(db):
+    AreaTypeYear.objects.create(area=_area("Nord"), year=2010, area_type=AreaType.VULNERABLE)
+    AreaTypeYear.objects.create(area=_area("Syd"), year=2010, area_type=AreaType.VULNERABLE)
+    AreaTypeYear.objects.create(area=_area("Syd"), year=2011, area_type=AreaType.RISK)
+    types = area_types_by_year(range(2010, 2012))
+    assert types.by_area == [
+        (Area.objects.get(name="Nord"), ["Udsat", ""]),
+        (Area.objects.get(name="Syd"), ["Udsat", "Risiko"]),
+    ]
+    assert dict(types.counts)["Udsat"] == [2, 0] and dict(types.counts)["Risiko"] == [0, 1]
+
+
+def _area(name: str) -> Area:
+    area_set, _ = AreaSet.objects.get_or_create(
+        key="test-boliger", defaults={"name": "Test", "kind": AreaKind.HOUSING_AREA}
+    )
+    return Area.objects.get_or_create(area_set=area_set, code=name, defaults={"name": name})[0]
 
 
 @pytest.mark.parametrize("role", ROLE_NAMES)
