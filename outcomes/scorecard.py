@@ -4,7 +4,9 @@ anyone better off' (Results-Based Accountability), with the latest reported figu
 is not. The same computation restricted to one calendar year at a time gives a criterion's
 trend, and each computed figure can name the people behind it (the drill-down)."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -406,6 +408,29 @@ def _area_value(row, measure: str):
     return (share.value if share else None), share
 
 
+# Within one scorecard or trend, every area goal of the same area set shares one history
+# (three Tingbjerg goals on a card, six years of a trend: one computation, not 3 or 6).
+_histories: ContextVar[dict[int, dict] | None] = ContextVar("safety_histories", default=None)
+
+
+@contextmanager
+def _one_safety_history_per_area_set() -> Iterator[None]:
+    token = _histories.set({})
+    try:
+        yield
+    finally:
+        _histories.reset(token)
+
+
+def _safety_history_of(area_set) -> dict:
+    memo = _histories.get()
+    if memo is None:
+        return safety_history(area_set)
+    if area_set.pk not in memo:
+        memo[area_set.pk] = safety_history(area_set)
+    return memo[area_set.pk]
+
+
 def _area_card(criterion: SuccessCriterion, as_of: date, year: int | None) -> CriterionCard:
     """An area goal measured on its area's safety index: against the city ('at the city
     average or better', not met only if significantly worse), or against the area's first
@@ -413,7 +438,7 @@ def _area_card(criterion: SuccessCriterion, as_of: date, year: int | None) -> Cr
     measures, unknown = area_measures(criterion.statuses)
     if criterion.area is None or unknown or not measures:
         return _reported_card(criterion)
-    history = safety_history(criterion.area.area_set)
+    history = _safety_history_of(criterion.area.area_set)
     years = sorted(y for y in history if y <= (year or as_of.year))
     if criterion.period_end and not year:
         years = [y for y in years if y <= criterion.period_end.year] or years
@@ -534,12 +559,14 @@ def criterion_trend(criterion: SuccessCriterion, as_of: date) -> list[TrendRow]:
         held = criterion.initiative.activities_held.order_by("held_on").first()
         first = held.held_on.year if held else as_of.year
     years = range(max(first, as_of.year - TREND_YEARS + 1), as_of.year + 1)
-    return [TrendRow(year, criterion_card(criterion, as_of, year)) for year in years]
+    with _one_safety_history_per_area_set():
+        return [TrendRow(year, criterion_card(criterion, as_of, year)) for year in years]
 
 
 def initiative_scorecard(initiative: Initiative, as_of: date) -> dict[str, list[CriterionCard]]:
     groups: dict[str, list[CriterionCard]] = {HOW_MUCH: [], HOW_WELL: [], BETTER_OFF: []}
-    for criterion in initiative.success_criteria.all():
-        card = criterion_card(criterion, as_of)
-        groups[card.group].append(card)
+    with _one_safety_history_per_area_set():
+        for criterion in initiative.success_criteria.all():
+            card = criterion_card(criterion, as_of)
+            groups[card.group].append(card)
     return groups

@@ -9,7 +9,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from accounts.models import User
-from areas.models import AcuteIncident, AreaSet
+from areas.models import AcuteIncident, AreaKind, AreaSet
 from areas.safety_queries import safety_table
 from audit.actions import audit_event_record
 from cases.models import SspCase
@@ -64,7 +64,13 @@ def _acute_incidents(start: date, end: date) -> dict[str, int]:
 def _safety(end: date) -> dict[str, dict]:
     """% safe in the neighbourhood in the latest survey year up to the period, by district
     name, with the change since the year before."""
-    area_set = AreaSet.objects.filter(key="bydele", waves__year__lte=end.year).distinct().first()
+    # The city districts' set (kind "district") with a survey up to the period's year.
+    area_set = (
+        AreaSet.objects.filter(kind=AreaKind.DISTRICT, waves__year__lte=end.year)
+        .distinct()
+        .order_by("key")
+        .first()
+    )
     if area_set is None:
         return {}
     year = max(area_set.waves.filter(year__lte=end.year).values_list("year", flat=True))

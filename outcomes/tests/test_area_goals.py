@@ -70,3 +70,19 @@ def test_an_area_goal_without_a_linked_area_stays_a_reported_figure(tingbjerg):
     )
     card = criterion_card(criterion, timezone.localdate())
     assert not card.computed and "indberettet" in card.explanation
+
+
+def test_a_scorecard_computes_its_area_sets_safety_history_once(tingbjerg, monkeypatch):
+    from outcomes import scorecard
+
+    _goal("Beboernes vurdering af trygheden", tingbjerg)
+    _goal("Tingbjerg/Utterslevhuses beboere skal være mere trygge", tingbjerg)
+    computed = []
+    real = scorecard.safety_history
+    monkeypatch.setattr(
+        scorecard, "safety_history", lambda area_set: computed.append(area_set) or real(area_set)
+    )
+    initiative = Initiative.objects.get(slug="tingbjerg-husum-partnerskab")
+    cards = scorecard.initiative_scorecard(initiative, timezone.localdate())
+    assert sum(card.computed for group in cards.values() for card in group) >= 2
+    assert computed == [tingbjerg.area_set]
