@@ -123,6 +123,7 @@ INITIATIVES = [
             dict(
                 text="Der må ikke komme nye udsatte områder i Københavns Kommune.",
                 kind="area_vs_city",
+                statuses="nye udsatte",
                 direction="at_most",
                 target_value="0",
                 target_unit="events",
@@ -138,6 +139,7 @@ INITIATIVES = [
             dict(
                 text="Andelen af personer udenfor arbejdsmarkedet skal falde med 10 procentpoint i aftaleperioden.",
                 kind="area_vs_city",
+                statuses="uden for arbejdsmarkedet",
                 direction="decrease",
                 target_value="10",
                 target_unit="percentage_points",

@@ -57,7 +57,11 @@ AREA_MEASURE_WORDS = {
     "anmeldelser": "crime",
     "kriminalitet": "crime",
     "indeks": "index",
+    # The housing areas' goals (seed 002), judged over all housing areas, not one area.
+    "nye udsatte": "new_vulnerable",
+    "uden for arbejdsmarkedet": "outside_labour_market",
 }
+HOUSING_MEASURES = frozenset({"new_vulnerable", "outside_labour_market"})
 
 
 def area_measures(text: str) -> tuple[list[str], list[str]]:

@@ -12,6 +12,11 @@ from datetime import date, timedelta
 
 from django.db.models.functions import ExtractYear
 
+from areas.housing_goals import (
+    housing_figure_years,
+    new_vulnerable_areas,
+    outside_labour_market_change,
+)
 from areas.safety import difference
 from areas.safety_queries import safety_history
 from initiatives.models import Initiative, MeasureKind, SuccessCriterion, TargetUnit
@@ -19,6 +24,7 @@ from outcomes import queries
 from outcomes.criteria import (
     DEFAULT_FOLLOW_UP_MONTHS,
     DEFAULT_RECIDIVISM_MONTHS,
+    HOUSING_MEASURES,
     activity_terms,
     area_measures,
     criterion_terms,
@@ -436,6 +442,8 @@ def _area_card(criterion: SuccessCriterion, as_of: date, year: int | None) -> Cr
     average or better', not met only if significantly worse), or against the area's first
     year ('rises', 'falls', 'kept at a reduced level')."""
     measures, unknown = area_measures(criterion.statuses)
+    if measures and not unknown and set(measures) <= HOUSING_MEASURES:
+        return _housing_card(criterion, as_of, year, measures)
     if criterion.area is None or unknown or not measures:
         return _reported_card(criterion)
     history = _safety_history_of(criterion.area.area_set)
@@ -479,6 +487,68 @@ def _area_card(criterion: SuccessCriterion, as_of: date, year: int | None) -> Cr
         )
     card.explanation = (
         f"Målt i tryghedsindekset for {criterion.area.name} ({criterion.area.area_set.name})."
+    )
+    return card
+
+
+def _housing_card(
+    criterion: SuccessCriterion, as_of: date, year: int | None, measures: list[str]
+) -> CriterionCard:
+    """Seed 002's housing-area goals: no new vulnerable areas since the year before the
+    period began; the share outside the labour market falls by the target in points."""
+    years = housing_figure_years()
+    period_start = criterion.period_start or criterion.initiative.period_start
+    period_end = criterion.period_end or criterion.initiative.period_end
+    last_wanted = min(year or as_of.year, period_end.year if period_end else as_of.year)
+    start = period_start.year - 1 if period_start else None
+    baseline = next((y for y in years if start is None or y >= start), None)
+    last = max((y for y in years if y <= last_wanted), default=None)
+    if baseline is None or last is None or last <= baseline:
+        return _reported_card(criterion)
+    card = CriterionCard(criterion, BETTER_OFF, computed=True)
+    target = float(criterion.target_value) if criterion.target_value is not None else None
+    for measure in measures:
+        if measure == "new_vulnerable":
+            found = new_vulnerable_areas(baseline, last)
+            allowed = int(target or 0)
+            card.add(
+                MeasureResult(
+                    label=f"nye udsatte områder {baseline}–{last}",
+                    numerator=None,
+                    denominator=None,
+                    value=len(found.new),
+                    is_share=False,
+                    verdict=Verdict.MET if len(found.new) <= allowed else Verdict.NOT_MET,
+                    note=(", ".join(found.new) if found.new else "ingen")
+                    + f"; {found.baseline} udsatte i {baseline}, {found.now} i {last}",
+                    identifies_people=False,
+                )
+            )
+        else:
+            change = outside_labour_market_change(baseline, last)
+            if change is None:
+                continue
+            fall = -change.points
+            card.add(
+                MeasureResult(
+                    label=f"fald i andel uden for arbejdsmarkedet {baseline}–{last}",
+                    numerator=None,
+                    denominator=None,
+                    value=round(fall, 1),
+                    is_share=False,
+                    verdict=Verdict.NO_TARGET
+                    if target is None
+                    else (Verdict.MET if fall >= target else Verdict.NOT_MET),
+                    note=f"{100 * change.share_before:.1f} % → {100 * change.share_now:.1f} % "
+                    f"i {', '.join(change.areas)} (udsatte i {baseline})".replace(".", ","),
+                    identifies_people=False,
+                )
+            )
+    if not card.results:
+        return _reported_card(criterion)
+    card.explanation = (
+        "Beregnet af boligområdernes årstal (områdetyper og boligafdelingernes voksne uden for "
+        "arbejdsmarkedet)."
     )
     return card
 

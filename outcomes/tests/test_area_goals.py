@@ -86,3 +86,45 @@ def test_a_scorecard_computes_its_area_sets_safety_history_once(tingbjerg, monke
     cards = scorecard.initiative_scorecard(initiative, timezone.localdate())
     assert sum(card.computed for group in cards.values() for card in group) >= 2
     assert computed == [tingbjerg.area_set]
+
+
+@pytest.fixture
+def housing_areas(db):
+    """Two housing areas: Nord vulnerable in 2006 with 60 of 100 adults outside the labour
+    market, 45 of 100 in 2009; Syd neutral in 2006, vulnerable in 2009 (a new one)."""
+    from areas.models import AreaType, AreaTypeYear, HousingSection, SectionYear
+
+    area_set = AreaSet.objects.create(key="h", name="Boliger", kind=AreaKind.HOUSING_AREA)
+    for name, types, outside in (
+        ("Nord", {2006: AreaType.VULNERABLE, 2009: AreaType.HIGH_RISK}, {2006: 60, 2009: 45}),
+        ("Syd", {2006: AreaType.NEUTRAL, 2009: AreaType.VULNERABLE}, {2006: 20, 2009: 55}),
+    ):
+        area = Area.objects.create(area_set=area_set, code=name, name=name)
+        section = HousingSection.objects.create(area=area, name="Afd. 1")
+        for year in (2006, 2009):
+            AreaTypeYear.objects.create(area=area, year=year, area_type=types[year])
+            SectionYear.objects.create(
+                section=section, year=year, adults=100, adults_outside_labour_market=outside[year]
+            )
+
+
+def _housing_goal(text: str) -> SuccessCriterion:
+    return Initiative.objects.get(slug="udlejningsmodeller").success_criteria.get(
+        text__startswith=text, statuses__gt=""
+    )
+
+
+def test_a_new_vulnerable_area_fails_the_goal_of_no_new_ones(housing_areas):
+    [result] = criterion_card(_housing_goal("Der må ikke komme nye"), timezone.localdate()).results
+    # The period began 1.1.2007: the baseline is 2006.
+    assert result.label == "nye udsatte områder 2006–2009" and result.value == 1
+    assert result.verdict == Verdict.NOT_MET and result.note.startswith("Syd;")
+
+
+def test_the_share_outside_the_labour_market_is_followed_in_the_baseline_years_vulnerable_areas(
+    housing_areas,
+):
+    [result] = criterion_card(_housing_goal("Andelen af personer"), timezone.localdate()).results
+    # Nord only (vulnerable in 2006): 60 % → 45 % is a fall of 15 points, the target is 10.
+    assert result.value == pytest.approx(15.0) and result.verdict == Verdict.MET
+    assert "Nord" in result.note and "Syd" not in result.note
