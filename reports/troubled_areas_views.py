@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
 from cases.forms import action_error_text
+from people.models import CityDistrict
 from reports import exports
 from reports.models import Committee, DistrictText, ReportStatus, TroubledAreasReport
 from reports.troubled_areas import (
@@ -41,6 +42,11 @@ class SendForm(forms.Form):
     meeting_on = forms.DateField(
         label=gettext_lazy("Udvalgsmøde"), widget=forms.DateInput(attrs={"type": "date"})
     )
+
+
+def _in_city_order(texts) -> list[DistrictText]:
+    """The districts in the order the figures table and the city use, not by code."""
+    return sorted(texts, key=lambda text: CityDistrict.values.index(text.district))
 
 
 def _require(request: HttpRequest, perm: str) -> None:
@@ -77,7 +83,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "report": report,
             "figures": figures_of(report),
-            "texts": report.district_texts.all(),
+            "texts": _in_city_order(report.district_texts.all()),
             "may_write": request.user.has_perm("reports.write_district_text")
             and report.status == ReportStatus.DRAFT,
             "may_manage": request.user.has_perm("reports.manage_troubled_areas"),
@@ -154,7 +160,7 @@ def download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     context = {
         "report": report,
         "figures": figures_of(report),
-        "texts": report.district_texts.all(),
+        "texts": _in_city_order(report.district_texts.all()),
     }
     if fmt == "pdf":
         content = exports.render_pdf("reports/troubled_areas_pdf.html", context)

@@ -181,6 +181,12 @@ def test_the_workflow_through_the_pages_and_the_frozen_pdf_and_excel(
         BytesIO(reader.get(f"/rapporter/urolige-omraader/{report.pk}/rapport.xlsx").content)
     )
     assert workbook["Tekster"]["B3"].value.startswith("Udfordring i")
+    # The districts in the city's order, as in the figures table, not by code.
+    assert [workbook["Tekster"][f"A{row}"].value for row in (2, 3, 4)] == [
+        "Indre By",
+        "Østerbro",
+        "Nørrebro",
+    ]
     for committee in ("BUU", "SOU", "BIU", "ØU"):
         secretariat.post(
             f"/rapporter/urolige-omraader/{report.pk}/send/",
