@@ -71,6 +71,7 @@ def hotspot_designate(*, by: User, **fields) -> Hotspot:
     return hotspot
 
 
+@transaction.atomic
 def acute_incident_record(*, by: User, **fields) -> AcuteIncident:
     incident = AcuteIncident(recorded_by=by, **fields)
     if incident.occurred_on and incident.occurred_on > timezone.localdate():

@@ -189,7 +189,7 @@ def _table(
 
 
 # Measures a comparison or map can show: the survey shares (in %), reported crime and the index.
-SHARE_MEASURES = ("safe", "unsafe", "evening", "night", "victim")
+SHARE_MEASURES = tuple(MEASURES)
 
 
 def measure_value(row: AreaSafety, measure: str) -> float | None:

@@ -1,5 +1,10 @@
-"""The housing areas' designation year by year, and the combined-letting check."""
+"""The areas part's pages: designation and area types year by year, the combined-letting
+check, the safety index (table, area, comparison, map, imports), hotspots and their
+suggestions, acute incidents and seed 002's transfer-income table."""
 
+from collections.abc import Callable, Iterable
+
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -49,6 +54,53 @@ from sikkerby.charts import line_chart
 YEARS = range(2006, 2013)
 
 
+def _form_acted[T](
+    request: HttpRequest,
+    form: forms.Form | None,
+    *,
+    allowed: bool,
+    act: Callable[[dict], T],
+    done: Callable[[T], str],
+) -> bool:
+    """A posted form: refused (403) without the right; a valid one is acted on with a
+    message saying what happened, or the action's reason for refusing. True when acted on
+    (the caller redirects); otherwise the page shows the form with its errors (an action's
+    refusal about a field of the form is shown at that field)."""
+    if request.method != "POST":
+        return False
+    if not allowed:
+        raise PermissionDenied
+    if form is None or not form.is_valid():
+        return False
+    try:
+        result = act(form.cleaned_data)
+    except ValidationError as error:
+        if hasattr(error, "error_dict") and set(error.error_dict) <= set(form.fields):
+            form.add_error(None, error)  # beside the field, the form kept open with the input
+        else:
+            messages.error(request, action_error_text(error))
+        return False
+    messages.success(request, done(result))
+    return True
+
+
+def _outlines(shaded: Iterable[tuple[Area, dict]]) -> dict:
+    """The page's GeoJSON for map.js: each area that has an outline, named, with the
+    properties the map draws (label, colour)."""
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "geometry": area.geometry,
+                "properties": {"name": area.name, **properties},
+            }
+            for area, properties in shaded
+            if area.geometry
+        ],
+    }
+
+
 def designation(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("areas.view_areas"):
         raise PermissionDenied
@@ -71,26 +123,23 @@ def letting(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     may_decide = request.user.has_perm("areas.decide_letting")
     form = LettingCheckForm(request.POST or None) if may_decide else None
-    if request.method == "POST":
-        if not may_decide:
-            raise PermissionDenied
-        if form is not None and form.is_valid():
-            data = form.cleaned_data
-            try:
-                decision = actions.letting_decide(
-                    by=request.user,
-                    area=data["area"],
-                    application_reference=data["application_reference"],
-                    applied_on=data["applied_on"],
-                    months_received=data["months"],
-                    on_waiting_list_since=data["on_waiting_list_since"],
-                )
-            except ValidationError as error:
-                messages.error(request, action_error_text(error))
-            else:
-                verdict = _("Godkendt") if decision.approved else _("Afvist")
-                messages.success(request, f"{verdict}: {decision.reason}.")
-                return redirect("areas:letting")
+    if _form_acted(
+        request,
+        form,
+        allowed=may_decide,
+        act=lambda data: actions.letting_decide(
+            by=request.user,
+            area=data["area"],
+            application_reference=data["application_reference"],
+            applied_on=data["applied_on"],
+            months_received=data["months"],
+            on_waiting_list_since=data["on_waiting_list_since"],
+        ),
+        done=lambda decision: (
+            f"{_('Godkendt') if decision.approved else _('Afvist')}: {decision.reason}."
+        ),
+    ):
+        return redirect("areas:letting")
     counts = letting_decisions_per_area_and_year()
     table = {
         f"{row['area__name']} {row['year']}": {
@@ -237,20 +286,17 @@ def safety_map(request: HttpRequest) -> HttpResponse:
     rows = safety_table(area_set, year)[0] if area_set and year else []
     values = [(row, measure_value(row, measure)) for row in rows]
     shading = shade_steps([v for _, v in values if v is not None])
-    features = [
-        {
-            "type": "Feature",
-            "geometry": row.area.geometry,
-            "properties": {
-                "name": row.area.name,
+    outlines = _outlines(
+        (
+            row.area,
+            {
                 "value": value,
                 "label": "–" if value is None else f"{value:.1f}".replace(".", ","),
                 "colour": shading.colour(value),
             },
-        }
+        )
         for row, value in values
-        if row.area.geometry
-    ]
+    )
     return render(
         request,
         "areas/safety_map.html",
@@ -263,7 +309,7 @@ def safety_map(request: HttpRequest) -> HttpResponse:
             "measure": measure,
             "measure_label": MAP_MEASURES[measure],
             "values": values,
-            "geojson": {"type": "FeatureCollection", "features": features},
+            "geojson": outlines,
             "schematic": any(row.area.geometry_is_schematic for row, _ in values),
             "legend": shading.legend(),
         },
@@ -295,17 +341,14 @@ def hotspots(request: HttpRequest) -> HttpResponse:
     suggested = request.GET.get("omraade", "")
     initial = {"area": int(suggested)} if suggested.isdigit() else {}
     form = HotspotForm(request.POST or None, initial=initial) if may_designate else None
-    if request.method == "POST":
-        if not may_designate:
-            raise PermissionDenied
-        if form is not None and form.is_valid():
-            try:
-                actions.hotspot_designate(by=request.user, **form.cleaned_data)
-            except ValidationError as error:
-                messages.error(request, action_error_text(error))
-            else:
-                messages.success(request, _("Hotspottet er udpeget."))
-                return redirect("areas:hotspots")
+    if _form_acted(
+        request,
+        form,
+        allowed=may_designate,
+        act=lambda data: actions.hotspot_designate(by=request.user, **data),
+        done=lambda _hotspot: _("Hotspottet er udpeget."),
+    ):
+        return redirect("areas:hotspots")
     return render(
         request,
         "areas/hotspots.html",
@@ -337,18 +380,15 @@ def hotspot_suggest(request: HttpRequest) -> HttpResponse:
         first = _year_param(request, "fra", years, default=years[max(0, len(years) - 3)])
         last = _year_param(request, "til", years, default=years[-1])
         suggestions = hotspot_suggestions(area_set, min(first, last), max(first, last))
-    features = [
-        {
-            "type": "Feature",
-            "geometry": row.area.geometry,
-            "properties": {
-                "name": row.area.name,
-                "label": _suggestion_label(row.gi.cluster if row.gi else ""),
-                "colour": SUGGESTION_COLOURS[row.gi.cluster if row.gi else ""],
-            },
-        }
-        for row in (suggestions.rows if suggestions else [])
-    ]
+    rows = suggestions.rows if suggestions else []
+    clusters = [(row, row.gi.cluster if row.gi else "") for row in rows]
+    outlines = _outlines(
+        (
+            row.area,
+            {"label": _suggestion_label(cluster), "colour": SUGGESTION_COLOURS[cluster]},
+        )
+        for row, cluster in clusters
+    )
     return render(
         request,
         "areas/hotspot_suggestions.html",
@@ -357,10 +397,8 @@ def hotspot_suggest(request: HttpRequest) -> HttpResponse:
             "area_set": area_set,
             "years": years,
             "suggestions": suggestions,
-            "geojson": {"type": "FeatureCollection", "features": features},
-            "schematic": any(
-                row.area.geometry_is_schematic for row in (suggestions.rows if suggestions else [])
-            ),
+            "geojson": outlines,
+            "schematic": any(row.area.geometry_is_schematic for row in rows),
             "may_designate": request.user.has_perm("areas.designate_hotspots"),
         },
     )
@@ -382,17 +420,14 @@ def acute_incidents(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     may_record = request.user.has_perm("areas.record_incidents")
     form = AcuteIncidentForm(request.POST or None) if may_record else None
-    if request.method == "POST":
-        if not may_record:
-            raise PermissionDenied
-        if form is not None and form.is_valid():
-            try:
-                actions.acute_incident_record(by=request.user, **form.cleaned_data)
-            except ValidationError as error:
-                messages.error(request, action_error_text(error))
-            else:
-                messages.success(request, _("Hændelsen er registreret."))
-                return redirect("areas:incidents")
+    if _form_acted(
+        request,
+        form,
+        allowed=may_record,
+        act=lambda data: actions.acute_incident_record(by=request.user, **data),
+        done=lambda _incident: _("Hændelsen er registreret."),
+    ):
+        return redirect("areas:incidents")
     return render(
         request,
         "areas/incidents.html",
