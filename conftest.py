@@ -1,13 +1,17 @@
 """Shared fixtures: the reference catalogue and one named user per role (STYLE.md's cast)."""
 
 import os
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import Department, RoleAssignment, Unit, User
 from accounts.roles import Role
+from areas.models import Area, AreaKind, AreaSet
 from cases.level_rule_defaults import level_rules_load_defaults
 from initiatives.models import Initiative
 from initiatives.reference_catalogue import reference_catalogue_load
@@ -54,6 +58,20 @@ def current_totp() -> str:
 
 
 @pytest.fixture(autouse=True)
+def clock():
+    """`SIKKERBY_TEST_TODAY=2026-12-31 make test` runs every test on that day (the clock still
+    ticks). CI runs the suite on the days that break date arithmetic: the last and the first
+    day of a year and a leap day. A test that needs a particular day freezes it itself."""
+    today = os.environ.get("SIKKERBY_TEST_TODAY")
+    if not today:
+        yield
+        return
+    moment = datetime.combine(date.fromisoformat(today), time(10, 0), ZoneInfo("Europe/Copenhagen"))
+    with time_machine.travel(moment, tick=True):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     """Real hashing costs ~0.5 s per password; tests check behaviour, not key stretching."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -73,6 +91,18 @@ def catalogue(db):
         reference_catalogue_load()
     level_rules_load_defaults()
     progression_parameters_load_defaults(ProgressionParameter)
+    ssp_districts_load()
+
+
+def ssp_districts_load() -> None:
+    """SSP's numbered districts, as the demo has them (a case is registered in one of them)."""
+    from cases.demo_population import DEMO_SSP_DISTRICTS
+
+    ssp_set, _ = AreaSet.objects.get_or_create(
+        key="ssp-distrikter", defaults={"name": "SSP-distrikter", "kind": AreaKind.SSP_DISTRICT}
+    )
+    for name in DEMO_SSP_DISTRICTS.values():
+        Area.objects.get_or_create(area_set=ssp_set, code=name.split(" ")[0], defaults={"name": name})
 
 
 @pytest.fixture

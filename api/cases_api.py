@@ -16,6 +16,7 @@ from cases.intervention_rules import next_phase_proposal
 from cases.models import Referral, ReferralStatus, Task
 from cases.permissions import cases_visible_to, courses_visible_to, get_case_for_user
 from reports.disclosure import suppress_rows
+from sikkerby.refusals import refusal_text
 from sikkerby.versioning import EditConflict
 
 router = Router(tags=["sager"])
@@ -103,9 +104,7 @@ def case_change_level(request, case_id: int, payload: LevelIn):
             409, "Sagen er ændret siden den version, du sendte. Hent den igen."
         ) from None
     except ValidationError as error:
-        raise HttpError(
-            422, "; ".join(m for ms in error.message_dict.values() for m in ms)
-        ) from None
+        raise HttpError(422, refusal_text(error)) from None
     return _case_out(case)
 
 
@@ -203,9 +202,7 @@ def referral_answer(request, referral_id: int, payload: ReferralAnswerIn):
             by=request.auth, referral=referral, accept=payload.accept, reason=payload.reason
         )
     except ValidationError as error:
-        raise HttpError(
-            422, "; ".join(m for ms in error.message_dict.values() for m in ms)
-        ) from None
+        raise HttpError(422, refusal_text(error)) from None
     return _referral_out(referral, "incoming")
 
 

@@ -390,18 +390,15 @@ def _ssp_districts_create(districts: dict[str, Area]) -> None:
     numbering, as in the cases' demo population; the seeds name 15 Sundbyvester)."""
     from cases.demo_population import DEMO_SSP_DISTRICTS
 
-    ssp_set, created = AreaSet.objects.get_or_create(
+    ssp_set, _ = AreaSet.objects.get_or_create(
         key="ssp-distrikter",
         defaults={"name": "SSP-distrikter", "kind": AreaKind.SSP_DISTRICT},
     )
-    if not created:
-        return
     for city_district, ssp_name in DEMO_SSP_DISTRICTS.items():
-        Area.objects.create(
+        Area.objects.update_or_create(
             area_set=ssp_set,
             code=ssp_name.split(" ")[0],
-            name=ssp_name,
-            parent=districts[str(city_district.label)],
+            defaults={"name": ssp_name, "parent": districts[str(city_district.label)]},
         )
 
 

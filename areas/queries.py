@@ -193,3 +193,10 @@ def area_types_by_year(years: range) -> AreaTypes:
         for kind, label in AreaType.choices
     ]
     return AreaTypes(list(years), by_area, counts)
+
+
+def ssp_districts() -> list[Area]:
+    """SSP's districts (the area sets of that kind), in their numbering order: the only
+    districts an SSP case can be registered in."""
+    areas = Area.objects.filter(area_set__kind=AreaKind.SSP_DISTRICT)
+    return sorted(areas, key=lambda a: (int(a.code) if a.code.isdecimal() else 10**6, a.name))

@@ -45,11 +45,11 @@ from areas.safety_queries import (
 )
 from areas.tasks import POLICE, SURVEY, area_import_task
 from areas.transfer_income import figures_for, transfer_income_table
-from cases.forms import action_error_text
 from imports.models import ImportJob
 from imports.views import import_job_page
 from reports.disclosure import suppress_rows
 from sikkerby.charts import line_chart
+from sikkerby.refusals import refusal_text
 
 YEARS = range(2006, 2013)
 
@@ -78,7 +78,7 @@ def _form_acted[T](
         if hasattr(error, "error_dict") and set(error.error_dict) <= set(form.fields):
             form.add_error(None, error)  # beside the field, the form kept open with the input
         else:
-            messages.error(request, action_error_text(error))
+            messages.error(request, refusal_text(error))
         return False
     messages.success(request, done(result))
     return True

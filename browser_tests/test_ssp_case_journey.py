@@ -20,7 +20,7 @@ def test_an_ssp_consultant_registers_a_level_3_case_and_raises_it(
     page.get_by_label("SSP-niveau").select_option("3")
     page.get_by_label("Indberettet af (partner)").fill("Københavns Politi")
     page.get_by_label("Dato", exact=True).fill("2026-11-20")
-    page.get_by_label("SSP-distrikt").fill("15 Sundbyvester")
+    page.get_by_label("SSP-distrikt").select_option("15 Sundbyvester")
     page.get_by_label("Beskrivelse").fill("Gentagne røverier i området.")
     page.get_by_label("Retsplejeloven § 115").check()
     page.get_by_label("Hvorfor er videregivelsen nødvendig?").fill(

@@ -6,9 +6,11 @@ from datetime import date, timedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.roles import Role
+from areas.queries import ssp_districts
 from audit.actions import access_log_record, audit_event_record
 from audit.models import AccessKind
 from cases.models import (
@@ -25,7 +27,8 @@ from cases.models import (
     Task,
 )
 from cases.rules import ssp_plus_eligibility
-from people.models import Household, HouseholdMember, HouseholdRole, Person
+from people import actions as people_actions
+from people.models import Household, HouseholdMember, HouseholdRole, Person, PersonMatch
 from sikkerby.versioning import version_claim
 
 CASE_FIELDS = [
@@ -69,8 +72,13 @@ def _tasks_for_level(*, case: SspCase, level: int, by: User, start: date) -> lis
 
 @transaction.atomic
 def ssp_case_open(*, by: User, person: Person, **fields) -> SspCase:
+    """Register a case for `person` (found or created by people.actions.person_for_registration,
+    so a typed CPR number never opened a record the user may not see). The district is one of
+    SSP's districts from the area sets."""
     if not by.has_perm("cases.open_case"):
         raise PermissionDenied
+    if fields.get("ssp_district") not in {area.name for area in ssp_districts()}:
+        raise ValidationError({"ssp_district": _("Vælg et af kommunens SSP-distrikter.")})
     case = SspCase(
         person=person, opened_by=by, **{k: v for k, v in fields.items() if k in CASE_FIELDS}
     )
@@ -153,29 +161,37 @@ def task_complete(*, by: User, task: Task) -> Task:
 
 
 @transaction.atomic
-def emergency_access_grant(*, by: User, person: Person, reason: str) -> EmergencyAccess:
+def emergency_access_grant(
+    *, by: User, person: Person | None, reason: str, criterion: str = ""
+) -> EmergencyAccess:
     """Open a person outside the user's scope for EMERGENCY_ACCESS_HOURS, with a stated reason.
-    It is logged as a use of the person's data and flagged to administrators for review."""
+    It is logged as a use of the person's data and flagged to administrators for review. An
+    attempt for a number nobody has (`person` None) is recorded and reviewed just the same."""
     from django.conf import settings
 
     if not (by.has_perm("cases.open_case") or by.has_role(Role.ADMINISTRATOR)):
         raise PermissionDenied
     if len(reason.strip()) < 10:
-        raise ValidationError({"reason": "Begrund nødadgangen (mindst 10 tegn)."})
+        raise ValidationError({"reason": _("Begrund nødadgangen (mindst 10 tegn).")})
     access = EmergencyAccess.objects.create(
         user=by,
         person=person,
+        criterion=criterion[:40],
         reason=reason.strip(),
         expires_at=timezone.now() + timedelta(hours=settings.EMERGENCY_ACCESS_HOURS),
     )
     audit_event_record(
         by=by,
-        action="emergency_access.grant",
+        action="emergency_access.grant" if person else "emergency_access.no_person",
         obj=access,
-        changes={"reason": [None, access.reason]},
+        changes={"reason": [None, access.reason], "criterion": [None, access.criterion]},
     )
     access_log_record(
-        by=by, kind=AccessKind.READ, subject=person, purpose=f"Nødadgang: {access.reason}"
+        by=by,
+        kind=AccessKind.READ if person else AccessKind.SEARCH,
+        subject=person,
+        purpose=f"Nødadgang: {access.reason}",
+        criterion=access.criterion,
     )
     return access
 
@@ -365,3 +381,20 @@ def ssp_case_close(*, by: User, case: SspCase, reason: str) -> SspCase:
             purpose=f"Lukning af SSP-sag {case.pk}",
         )
     return case
+
+
+@transaction.atomic
+def person_match_decide(*, by: User, match: PersonMatch, confirm: bool, reason: str) -> PersonMatch:
+    """Decide a match (people.actions.person_match_decide). A rejected CPR number goes back to
+    whoever typed it, as a task on the cases they registered for the typed record."""
+    typed = match.typed_person
+    match = people_actions.person_match_decide(by=by, match=match, confirm=confirm, reason=reason)
+    if not confirm and typed is not None:
+        for case in SspCase.objects.filter(person=typed, closed_at__isnull=True):
+            Task.objects.create(
+                case=case,
+                title=_("Kontrollér CPR-nummeret: det kunne ikke bekræftes"),
+                due_date=timezone.localdate(),
+                responsible=match.created_by,
+            )
+    return match

@@ -1,8 +1,8 @@
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Unit, User
+from areas.queries import ssp_districts
 from cases.models import (
     LegalBasis,
     LevelRule,
@@ -14,17 +14,6 @@ from cases.models import (
 )
 from initiatives.models import Initiative
 from people.models import CityDistrict, HouseholdRole, Person, Sex
-
-
-def action_errors_to_form(form: forms.Form, error: ValidationError) -> None:
-    """Show an action's Danish ValidationError on the form's fields, or on the form itself."""
-    for field, errors in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
-
-
-def action_error_text(error: ValidationError) -> str:
-    """An action's ValidationError as one Danish sentence, for a flash message."""
-    return " ".join(message for messages in error.message_dict.values() for message in messages)
 
 
 class PersonSearchForm(forms.Form):
@@ -83,8 +72,10 @@ class NewCaseForm(forms.Form):
         help_text=_("F.eks. skole, klub, politi"),
     )
     reported_on = forms.DateField(label=_("Dato"), widget=forms.DateInput(attrs={"type": "date"}))
-    ssp_district = forms.CharField(
-        label=_("SSP-distrikt"), max_length=100, help_text=_("F.eks. 15 Sundbyvester")
+    ssp_district = forms.ChoiceField(
+        label=_("SSP-distrikt"),
+        choices=[],
+        error_messages={"invalid_choice": _("Vælg et af kommunens SSP-distrikter.")},
     )
     description = forms.CharField(label=_("Beskrivelse"), widget=forms.Textarea(attrs={"rows": 4}))
     legal_basis = forms.ChoiceField(
@@ -101,6 +92,13 @@ class NewCaseForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     consent_scope = forms.CharField(label=_("Samtykkets omfang"), required=False, max_length=300)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Districts come from the area sets, never typed (an invented district was a way in).
+        self.fields["ssp_district"].choices = [("", "–")] + [
+            (area.name, area.name) for area in ssp_districts()
+        ]
 
     def clean(self):
         cleaned = super().clean()
@@ -175,6 +173,17 @@ class ReferralForm(forms.Form):
     )
     answer_by = forms.DateField(
         label=_("Svarfrist"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+
+
+class MatchDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Er det den samme person?"),
+        choices=[("confirm", _("Ja, samme person")), ("reject", _("Nej, en anden person"))],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Begrundelse (skal udfyldes ved afvisning)"), required=False, max_length=300
     )
 
 

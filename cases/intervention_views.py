@@ -19,14 +19,13 @@ from cases.forms import (
     ProgressNoteForm,
     TeamMemberForm,
     TeamTaskForm,
-    action_error_text,
-    action_errors_to_form,
 )
 from cases.intervention_rules import next_phase_proposal
 from cases.models import InterventionProgramme, Phase
-from cases.permissions import courses_visible_to
+from cases.permissions import courses_visible_to, persons_visible_to
 from people.actions import household_member_add
 from reports.disclosure import suppress_rows
+from sikkerby.refusals import refusal_text, refusal_to_form
 from sikkerby.versioning import EditConflict
 
 
@@ -74,7 +73,7 @@ def admit(request: HttpRequest, household_id: int) -> HttpResponse:
     try:
         course = intervention.course_admit(by=request.user, candidate=candidate)
     except ValidationError as error:
-        messages.error(request, action_error_text(error))
+        messages.error(request, refusal_text(error))
         return redirect("cases:intervention_intake")
     messages.success(request, _("Familien er optaget. Sammensæt nu teamet."))
     return redirect("cases:intervention_course", pk=course.pk)
@@ -192,7 +191,7 @@ def course_action(request: HttpRequest, pk: int, what: str) -> HttpResponse:
                 None, _("En anden har ændret forløbet imens. Genindlæs siden — intet er gemt.")
             )
         except ValidationError as error:
-            action_errors_to_form(form, error)
+            refusal_to_form(form, error)
         else:
             messages.success(request, _("Gemt."))
             return redirect("cases:intervention_course", pk=pk)
@@ -210,6 +209,7 @@ def _family_member_add(request, course, data: dict) -> None:
     household_member_add(
         by=request.user,
         household=course.household,
+        visible=persons_visible_to(request.user),
         purpose=f"Familiemedlem i interventionsforløb {course.pk}",
         **FamilyMemberForm.member_fields(data),
     )

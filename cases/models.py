@@ -248,7 +248,12 @@ class EmergencyAccess(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="emergency_accesses"
     )
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="emergency_accesses")
+    # None: the number typed belongs to nobody. The attempt is kept for review all the same,
+    # so the form cannot be used to test CPR numbers unseen.
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, null=True, related_name="emergency_accesses"
+    )
+    criterion = models.CharField(_("søgt på"), max_length=40, blank=True)
     reason = models.TextField(_("begrundelse"))
     granted_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()

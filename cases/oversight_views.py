@@ -28,8 +28,9 @@ from cases.models import (
 )
 from cases.queries import overdue_by_district_and_level
 from people.cpr import CprError, cpr_parse
-from people.models import Person
+from people.models import Person, PersonMatch
 from reports.disclosure import suppress_rows
+from sikkerby.refusals import refusal_to_form
 
 
 def level_rules(request: HttpRequest) -> HttpResponse:
@@ -70,24 +71,36 @@ def level_rule_edit(request: HttpRequest, level: int) -> HttpResponse:
 
 
 def emergency_access(request: HttpRequest) -> HttpResponse:
+    """Break the glass. Every attempt, for a registered number or not, is recorded with its
+    reason and reviewed by an administrator, so the form is no quiet test of CPR numbers."""
     if not request.user.has_perm("cases.break_the_glass"):
         raise PermissionDenied
     form = EmergencyAccessForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            person = Person.objects.filter(cpr=cpr_parse(form.cleaned_data["cpr"]).digits).first()
+            cpr = cpr_parse(form.cleaned_data["cpr"])
         except CprError as error:
             form.add_error("cpr", str(error))
         else:
-            if person is None:
-                form.add_error("cpr", _("Der findes ingen person med dette CPR-nummer."))
+            person = Person.objects.filter(cpr=cpr.digits).first()
+            try:
+                actions.emergency_access_grant(
+                    by=request.user,
+                    person=person,
+                    reason=form.cleaned_data["reason"],
+                    criterion=f"CPR {cpr.masked()}",
+                )
+            except ValidationError as error:
+                refusal_to_form(form, error)
             else:
-                try:
-                    actions.emergency_access_grant(
-                        by=request.user, person=person, reason=form.cleaned_data["reason"]
+                if person is None:
+                    form.add_error(
+                        "cpr",
+                        _(
+                            "Der findes ingen person med dette CPR-nummer. Forsøget er logget "
+                            "og gennemgås af en administrator."
+                        ),
                     )
-                except ValidationError as error:
-                    form.add_error("reason", error.message_dict["reason"])
                 else:
                     messages.warning(
                         request,
@@ -117,8 +130,11 @@ def emergency_review(request: HttpRequest) -> HttpResponse:
     accesses = EmergencyAccess.objects.select_related("user", "reviewed_by").order_by(
         "reviewed_at", "-granted_at"
     )
+    matches = PersonMatch.objects.select_related("created_by", "decided_by")[:200]
     return render(
-        request, "cases/emergency_review.html", {"accesses": accesses, "now": timezone.now()}
+        request,
+        "cases/emergency_review.html",
+        {"accesses": accesses, "matches": matches, "now": timezone.now()},
     )
 
 
@@ -131,11 +147,18 @@ def subject_access_report(request: HttpRequest) -> HttpResponse:
     entries = None
     if request.method == "POST" and form.is_valid():
         try:
-            person = Person.objects.filter(cpr=cpr_parse(form.cleaned_data["cpr"]).digits).first()
+            cpr = cpr_parse(form.cleaned_data["cpr"])
         except CprError as error:
             form.add_error("cpr", str(error))
         else:
+            person = Person.objects.filter(cpr=cpr.digits).first()
             if person is None:
+                access_log_record(
+                    by=request.user,
+                    kind=AccessKind.SEARCH,
+                    purpose="Indsigtsanmodning (logudtræk): ingen person fundet",
+                    criterion=f"CPR {cpr.masked()}",
+                )
                 form.add_error("cpr", _("Der findes ingen person med dette CPR-nummer."))
             else:
                 entries = AccessLogEntry.objects.filter(

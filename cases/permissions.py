@@ -14,7 +14,7 @@ from django.utils import timezone
 from accounts.permissions import has_role
 from accounts.roles import Role
 from cases.models import CaseMember, EmergencyAccess, InterventionCourse, SspCase
-from people.models import HouseholdMember, Person
+from people.models import HouseholdMember, MatchStatus, Person, PersonMatch
 
 WORKS_ON_CASES = (Role.SSP_CONSULTANT, Role.COORDINATOR, Role.CASEWORKER)
 can_work_on_cases = (
@@ -70,7 +70,7 @@ def cases_visible_to(user) -> QuerySet[SspCase]:
     ways_in = [
         SspCase.objects.filter(
             person_id__in=EmergencyAccess.objects.filter(
-                user=user, expires_at__gt=timezone.now()
+                user=user, expires_at__gt=timezone.now(), person__isnull=False
             ).values("person_id")
         ).values("pk")
     ]
@@ -144,3 +144,13 @@ def get_case_for_change(user, pk: int) -> SspCase:
     if not user.has_perm("cases.open_case"):
         raise PermissionDenied
     return case
+
+
+def matches_to_decide(user) -> QuerySet[PersonMatch]:
+    """Pending matches of a typed CPR number with a person the user sees and works on: they
+    go to those who already see the person (the case's team, the district's SSP body)."""
+    if not user.has_perm("cases.open_case"):
+        return PersonMatch.objects.none()
+    return PersonMatch.objects.filter(
+        status=MatchStatus.PENDING, existing_person__in=persons_visible_to(user)
+    )

@@ -9,6 +9,7 @@ urlpatterns = [
     path("sager/overblik/", oversight_views.overview, name="overview"),
     path("personer/soeg/", views.person_search, name="person_search"),
     path("personer/<int:pk>/", views.person_detail, name="person_detail"),
+    path("personer/match/<int:pk>/", views.person_match, name="person_match"),
     path("personer/<int:pk>/vis-cpr/", views.person_reveal, name="person_reveal"),
     path("personer/<int:pk>/flet/", views.person_merge, name="person_merge"),
     path(

@@ -19,13 +19,12 @@ from cases import actions
 from cases.forms import (
     FamilyMemberForm,
     LevelChangeForm,
+    MatchDecisionForm,
     NewCaseForm,
     PersonSearchForm,
     PlanGoalForm,
     ReferralAnswerForm,
     ReferralForm,
-    action_error_text,
-    action_errors_to_form,
 )
 from cases.models import (
     InterventionCourse,
@@ -42,6 +41,7 @@ from cases.permissions import (
     get_case_for_user,
     get_person_for_change,
     get_person_for_user,
+    matches_to_decide,
     persons_visible_to,
 )
 from cases.rules import ssp_plus_eligibility
@@ -56,9 +56,10 @@ from outcomes.forms import (
 )
 from outcomes.progression import person_trajectories
 from people import actions as people_actions
-from people.actions import person_create, person_reveal_cpr
+from people.actions import person_reveal_cpr, persons_with_cpr
 from people.cpr import CprError, cpr_mask, cpr_parse
-from people.models import HouseholdMember, Person
+from people.models import HouseholdMember, Person, PersonMatch
+from sikkerby.refusals import refusal_text, refusal_to_form
 from sikkerby.versioning import EditConflict
 
 CASES_PER_PAGE = 25
@@ -80,16 +81,73 @@ def my_work(request: HttpRequest) -> HttpResponse:
         .order_by("-level", "person__last_name", "person__first_name", "pk")
     )
     cases_page = Paginator(cases, CASES_PER_PAGE).get_page(request.GET.get("side"))
+    matches = list(matches_to_decide(request.user).select_related("existing_person"))
     # The page names these persons: each is logged once per page view.
     shown = {t.case.person_id: t.case.person for t in tasks if t.case_id}
     shown.update({c.person_id: c.person for c in cases_page})
+    shown.update({m.existing_person_id: m.existing_person for m in matches})
     access_log_record_many(
         by=request.user, kind=AccessKind.READ, purpose="Mit arbejde", subjects=shown.values()
+    )
+    open_referrals = (
+        Referral.objects.filter(
+            to_unit_id=request.user.unit_id,
+            status__in=[ReferralStatus.SENT, ReferralStatus.ESCALATED],
+        ).count()
+        if request.user.unit_id and request.user.has_perm("cases.answer_referrals")
+        else 0
     )
     return render(
         request,
         "cases/my_work.html",
-        {"tasks": tasks, "cases_page": cases_page, "today": timezone.localdate()},
+        {
+            "tasks": tasks,
+            "cases_page": cases_page,
+            "matches": matches,
+            "open_referrals": open_referrals,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def person_match(request: HttpRequest, pk: int) -> HttpResponse:
+    """A typed CPR number that belongs to a person the user sees: the user compares what was
+    typed with the person and confirms or rejects the match. Both records are logged."""
+    match = get_object_or_404(
+        PersonMatch.objects.select_related("typed_person", "created_by"), pk=pk
+    )
+    existing = get_person_for_change(request.user, match.existing_person_id)
+    form = MatchDecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.person_match_decide(
+                by=request.user,
+                match=match,
+                confirm=form.cleaned_data["decision"] == "confirm",
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            refusal_to_form(form, error)
+        else:
+            messages.success(request, _("Matchet er afgjort."))
+            return redirect("cases:my_work")
+    typed = match.typed_person
+    access_log_record_many(
+        by=request.user,
+        kind=AccessKind.READ,
+        purpose=f"Mulig match {match.pk}",
+        subjects=[existing, *([typed] if typed else [])],
+    )
+    return render(
+        request,
+        "cases/person_match.html",
+        {
+            "match": match,
+            "existing": existing,
+            "typed": typed,
+            "typed_cases": typed.ssp_cases.all() if typed else [],
+            "form": form,
+        },
     )
 
 
@@ -115,7 +173,7 @@ def person_search(request: HttpRequest) -> HttpResponse:
         results = persons_visible_to(request.user)
         if data["cpr"]:
             try:
-                results = results.filter(cpr=cpr_parse(data["cpr"]).digits)
+                results = persons_with_cpr(results, cpr_parse(data["cpr"]).digits)
             except CprError as error:
                 form.add_error("cpr", str(error))
                 results = Person.objects.none()
@@ -195,11 +253,12 @@ def household_member_add(request: HttpRequest, pk: int, household_id: int) -> Ht
             people_actions.household_member_add(
                 by=request.user,
                 household=membership.household,
+                visible=persons_visible_to(request.user),
                 purpose=f"Familiemedlem til person {person.pk}",
                 **form.member_fields(form.cleaned_data),
             )
         except ValidationError as error:
-            action_errors_to_form(form, error)
+            refusal_to_form(form, error)
         else:
             messages.success(request, _("Familiemedlemmet er tilføjet."))
             return redirect("cases:person_detail", pk=person.pk)
@@ -221,7 +280,7 @@ def household_member_remove(request: HttpRequest, pk: int, member_id: int) -> Ht
             by=request.user, member=member, reason=request.POST.get("reason", "")
         )
     except ValidationError as error:
-        messages.error(request, action_error_text(error))
+        messages.error(request, refusal_text(error))
     else:
         messages.success(request, _("Personen er taget ud af familien."))
     return redirect("cases:person_detail", pk=person.pk)
@@ -234,7 +293,7 @@ def person_merge(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         people_actions.person_merge(by=request.user, keep=keep, remove=remove)
     except ValidationError as error:
-        messages.error(request, action_error_text(error))
+        messages.error(request, refusal_text(error))
     else:
         messages.success(request, _("Personerne er lagt sammen."))
     return redirect("cases:person_detail", pk=keep.pk)
@@ -260,7 +319,7 @@ def case_new(request: HttpRequest) -> HttpResponse:
                 person = _person_for_new_case(request, data)
                 case = actions.ssp_case_open(by=request.user, person=person, **data)
         except ValidationError as error:
-            action_errors_to_form(form, error)
+            refusal_to_form(form, error)
         else:
             messages.success(
                 request, _("SSP-sagen er oprettet, og handlingerne for niveauet er sat i gang.")
@@ -270,15 +329,9 @@ def case_new(request: HttpRequest) -> HttpResponse:
 
 
 def _person_for_new_case(request: HttpRequest, data: dict) -> Person:
-    if data["cpr"]:
-        try:
-            existing = Person.objects.filter(cpr=cpr_parse(data["cpr"]).digits).first()
-        except CprError as error:
-            raise ValidationError({"cpr": str(error)}) from None
-        if existing:
-            return existing
-    return person_create(
+    return people_actions.person_for_registration(
         by=request.user,
+        visible=persons_visible_to(request.user),
         first_name=data["first_name"],
         last_name=data["last_name"],
         cpr_text=data["cpr"],
@@ -343,7 +396,7 @@ def case_change_level(request: HttpRequest, pk: int) -> HttpResponse:
                 None, _("En anden har ændret sagen imens. Genindlæs siden — intet er gemt.")
             )
         except ValidationError as error:
-            action_errors_to_form(form, error)
+            refusal_to_form(form, error)
         else:
             messages.success(request, _("Niveauet er ændret."))
             return redirect("cases:case_detail", pk=pk)
@@ -392,7 +445,7 @@ def case_refer(request: HttpRequest, pk: int) -> HttpResponse:
                 by=request.user, case=case, resent_from=resent_from, **form.cleaned_data
             )
         except ValidationError as error:
-            action_errors_to_form(form, error)
+            refusal_to_form(form, error)
         else:
             messages.success(
                 request,
@@ -459,7 +512,7 @@ def referral_answer(request: HttpRequest, pk: int) -> HttpResponse:
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
-            messages.error(request, action_error_text(error))
+            messages.error(request, refusal_text(error))
         else:
             messages.success(request, _("Henvisningen er besvaret."))
     return redirect("cases:referral_queue")
@@ -471,7 +524,7 @@ def ssp_plus_plan_new(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         actions.ssp_plus_plan_create(by=request.user, case=case, referred_on=timezone.localdate())
     except ValidationError as error:
-        messages.error(request, action_error_text(error))
+        messages.error(request, refusal_text(error))
         return redirect("cases:case_detail", pk=pk)
     return redirect("cases:ssp_plus_plan", pk=pk)
 
@@ -520,7 +573,7 @@ def case_close(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         actions.ssp_case_close(by=request.user, case=case, reason=request.POST.get("reason", ""))
     except ValidationError as error:
-        messages.error(request, action_error_text(error))
+        messages.error(request, refusal_text(error))
     else:
         messages.success(
             request, _("Sagen er lukket. Den slettes automatisk, når opbevaringsfristen udløber.")

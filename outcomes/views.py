@@ -12,7 +12,6 @@ from django.views.decorators.http import require_POST
 
 from audit.actions import access_log_record_many
 from audit.models import AccessKind
-from cases.forms import action_error_text
 from cases.permissions import get_person_for_change, persons_visible_to
 from imports.files import ImportRejected
 from imports.models import ImportJob
@@ -53,6 +52,7 @@ from outcomes.scorecard import (
 from outcomes.survey_import import survey_answers_import
 from outcomes.tasks import records_import_task
 from outcomes.trend_chart import trend_chart
+from sikkerby.refusals import refusal_text
 
 
 def scorecard(request: HttpRequest, slug: str) -> HttpResponse:
@@ -222,7 +222,7 @@ def _act(request: HttpRequest, form, act, back, done: str = "") -> HttpResponse:
         try:
             act(form.cleaned_data)
         except ValidationError as error:
-            messages.error(request, action_error_text(error))
+            messages.error(request, refusal_text(error))
         else:
             messages.success(request, done or _("Gemt."))
     else:
@@ -300,7 +300,7 @@ def assessment_new(request: HttpRequest, pk: int) -> HttpResponse:
             scores=form.scores(),
         )
     except ValidationError as error:
-        messages.error(request, action_error_text(error))
+        messages.error(request, refusal_text(error))
     else:
         messages.success(request, _("Vurderingen er gemt."))
     return redirect("cases:person_detail", pk=person.pk)

@@ -4,12 +4,21 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from accounts.models import User
 from audit.actions import access_log_record, audit_event_record
 from audit.models import AccessKind
-from people.cpr import CprError, cpr_parse, replacement_number
-from people.models import Household, HouseholdMember, HouseholdRole, Person
+from people.cpr import CprError, cpr_mask, cpr_parse, replacement_number
+from people.models import (
+    Household,
+    HouseholdMember,
+    HouseholdRole,
+    MatchStatus,
+    Person,
+    PersonMatch,
+)
 
 
 @transaction.atomic
@@ -66,11 +75,145 @@ def person_create(
 
 
 def person_reveal_cpr(*, by: User, person: Person, purpose: str) -> str:
-    """The full CPR number, for a user who may already see the person; every reveal is logged."""
+    """The full CPR number, for a user who may already see the person; every reveal is logged.
+    A record whose typed CPR awaits a match shows what was typed: nothing more is known."""
     access_log_record(by=by, kind=AccessKind.REVEAL, subject=person, purpose=purpose)
-    if not person.cpr:
+    digits = person.cpr or person.typed_cpr
+    if not digits:
         return person.replacement_number or ""
-    return f"{person.cpr[:6]}-{person.cpr[6:]}"
+    return f"{digits[:6]}-{digits[6:]}"
+
+
+def persons_with_cpr(persons: QuerySet[Person], digits: str) -> QuerySet[Person]:
+    """The persons among `persons` known by this CPR number: registered with it, or awaiting
+    a match with it as typed (so a search answers the same for both)."""
+    return persons.filter(Q(cpr=digits) | Q(typed_cpr=digits))
+
+
+@transaction.atomic
+def person_for_registration(
+    *,
+    by: User,
+    visible: QuerySet[Person],
+    first_name: str,
+    last_name: str,
+    cpr_text: str = "",
+    birth_date: date | None = None,
+    sex: str = "",
+    district: str = "",
+    purpose: str,
+) -> Person:
+    """The person a registration (a new case, a family member) is about. A typed CPR number
+    never opens a record the user may not see (`visible`): it finds the person only among
+    those the user already sees; a CPR number registered to someone else gets a record of its
+    own with what the user typed, and a PersonMatch for those who see that person to confirm.
+    The user is answered the same way whether or not the number was registered."""
+    if not cpr_text:
+        return person_create(
+            by=by,
+            first_name=first_name,
+            last_name=last_name,
+            birth_date=birth_date,
+            sex=sex,
+            district=district,
+            purpose=purpose,
+        )
+    try:
+        cpr = cpr_parse(cpr_text)
+    except CprError as error:
+        raise ValidationError({"cpr": str(error)}) from None
+    known = persons_with_cpr(visible, cpr.digits).first()
+    if known is not None:
+        return known
+    existing = Person.objects.filter(cpr=cpr.digits).first()
+    if existing is None:
+        return person_create(
+            by=by,
+            first_name=first_name,
+            last_name=last_name,
+            cpr_text=cpr_text,
+            district=district,
+            purpose=purpose,
+        )
+    typed = person_create(
+        by=by,
+        first_name=first_name,
+        last_name=last_name,
+        birth_date=cpr.birth_date,
+        sex=cpr.sex,
+        district=district,
+        purpose=purpose,
+    )
+    Person.objects.filter(pk=typed.pk).update(typed_cpr=cpr.digits)
+    typed.typed_cpr = cpr.digits
+    match = PersonMatch.objects.create(
+        typed_person=typed, existing_person=existing, context=purpose[:200], created_by=by
+    )
+    audit_event_record(
+        by=by,
+        action="person_match.create",
+        obj=match,
+        changes={"typed_person_id": [None, typed.pk], "existing_person_id": [None, existing.pk]},
+    )
+    # The registered person's CPR number was looked up: the look-up is in their access log.
+    access_log_record(
+        by=by,
+        kind=AccessKind.SEARCH,
+        subject=existing,
+        purpose=f"CPR-nummer indtastet ved registrering ({purpose}); mulig match sendt til "
+        "bekræftelse",
+        criterion=f"CPR {cpr_mask(cpr.digits)}",
+    )
+    return typed
+
+
+def _households_made_for(person: Person) -> list[Household]:
+    """Households that hold only this person and no intervention course (those a registration
+    made for them), which go with the record when it is merged into the registered one."""
+    return [
+        household
+        for household in Household.objects.filter(members__person=person)
+        if household.members.count() == 1 and not household.intervention_courses.exists()
+    ]
+
+
+@transaction.atomic
+def person_match_decide(*, by: User, match: PersonMatch, confirm: bool, reason: str) -> PersonMatch:
+    """Confirm (the typed record is merged into the registered person: the registration joins
+    their file) or reject (the typed record stays apart, without the CPR number) a match. The
+    caller has checked that `by` may see and change the registered person."""
+    match = PersonMatch.objects.select_for_update().get(pk=match.pk)
+    if not match.is_pending:
+        raise ValidationError({"reason": "Matchet er allerede afgjort."})
+    if not confirm and not reason.strip():
+        raise ValidationError({"reason": "Angiv hvorfor det ikke er den samme person."})
+    typed, existing = match.typed_person, match.existing_person
+    match.status = MatchStatus.CONFIRMED if confirm else MatchStatus.REJECTED
+    match.decided_by, match.decided_at, match.reason = by, timezone.now(), reason.strip()[:300]
+    match.save()
+    audit_event_record(
+        by=by,
+        action="person_match.confirm" if confirm else "person_match.reject",
+        obj=match,
+        changes={"status": [MatchStatus.PENDING, match.status]},
+    )
+    access_log_record(
+        by=by,
+        kind=AccessKind.CHANGE,
+        subject=existing,
+        purpose="Mulig match bekræftet" if confirm else "Mulig match afvist",
+    )
+    if typed is None:
+        return match
+    if confirm:
+        for household in _households_made_for(typed):
+            household.delete()
+        Person.objects.filter(pk=typed.pk).update(typed_cpr=None)
+        typed.typed_cpr = None
+        person_merge(by=by, keep=existing, remove=typed)
+    else:
+        Person.objects.filter(pk=typed.pk).update(typed_cpr=None)
+    return match
 
 
 @transaction.atomic
@@ -87,7 +230,7 @@ def person_merge(*, by: User, keep: Person, remove: Person) -> Person:
     if keep.birth_date != remove.birth_date:
         raise ValidationError({"remove": "Personerne har forskellige fødselsdatoer."})
     for relation in Person._meta.related_objects:
-        if relation.one_to_many and relation.related_model.__name__ != "HouseholdMember":
+        if relation.one_to_many and relation.related_model not in (HouseholdMember, PersonMatch):
             relation.related_model.objects.filter(**{relation.field.name: remove}).update(
                 **{relation.field.name: keep}
             )
@@ -119,6 +262,7 @@ def household_member_add(
     *,
     by: User,
     household: Household,
+    visible: QuerySet[Person],
     role: str,
     first_name: str,
     last_name: str,
@@ -126,20 +270,24 @@ def household_member_add(
     birth_date: date | None = None,
     purpose: str,
 ) -> HouseholdMember:
-    """Register a new person as a member of the household (a parent, child, sibling or other
-    carer). An existing person is never linked by typing their CPR number: that would show a
-    name the user may not see (person_create refuses the duplicate; merge the records instead).
+    """Add a member to the household (a parent, child, sibling or other carer): a person the
+    user already sees when the CPR number is theirs, else a new record. A CPR number of a
+    registered person the user may not see links nothing: the member is a record of what was
+    typed, pending a match (person_for_registration), and the user is answered the same way.
     Raises ValidationError in Danish."""
     if role not in HouseholdRole.values:
         raise ValidationError({"role": "Vælg personens rolle i familien."})
-    person = person_create(
+    person = person_for_registration(
         by=by,
+        visible=visible,
         first_name=first_name,
         last_name=last_name,
         cpr_text=cpr_text,
         birth_date=birth_date,
         purpose=purpose,
     )
+    if household.members.filter(person=person).exists():
+        raise ValidationError({"cpr": "Personen er allerede med i familien."})
     member = HouseholdMember.objects.create(household=household, person=person, role=role)
     audit_event_record(
         by=by,

@@ -1,6 +1,7 @@
 """Persons and households. A person has a CPR number or, without one, a replacement number
 the system issues (people/cpr.py). Who may see a person is decided by the cases app."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -33,6 +34,11 @@ class Person(models.Model):
     replacement_number = models.CharField(
         max_length=11, unique=True, null=True, blank=True, editable=False
     )
+    # The CPR number as typed by whoever registered this record, when it belongs to a
+    # registered person they may not see: kept here (not in `cpr`) until someone who sees that
+    # person confirms or rejects the match (PersonMatch). Shown to the record's own users
+    # exactly as a CPR number would be, so the page tells them nothing about the other person.
+    typed_cpr = models.CharField(max_length=10, null=True, blank=True, editable=False)
     first_name = models.CharField(_("fornavn"), max_length=100)
     last_name = models.CharField(_("efternavn"), max_length=100)
     birth_date = models.DateField(_("fødselsdato"))
@@ -65,7 +71,8 @@ class Person(models.Model):
 
     def identifier_masked(self) -> str:
         """What pages show: 'ddmmyy-xxxx', or the replacement number (which is not personal)."""
-        return cpr_mask(self.cpr) if self.cpr else self.replacement_number or ""
+        digits = self.cpr or self.typed_cpr
+        return cpr_mask(digits) if digits else self.replacement_number or ""
 
 
 class Household(models.Model):
@@ -102,3 +109,50 @@ class HouseholdMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} ({self.get_role_display()})"
+
+
+class MatchStatus(models.TextChoices):
+    PENDING = "pending", _("Afventer bekræftelse")
+    CONFIRMED = "confirmed", _("Bekræftet: samme person")
+    REJECTED = "rejected", _("Afvist: ikke samme person")
+
+
+class PersonMatch(models.Model):
+    """A CPR number typed in a registration (a new SSP case, a family member) that belongs to
+    a registered person the registering user may not see. Typing a CPR number never grants
+    access: the registration is kept on a record of its own with what the user typed, and
+    those who already see the registered person confirm the match (the records are merged,
+    and the registration joins the person's file) or reject it. Every match is audited and
+    visible for review (docs/decisions/0008-a-typed-cpr-never-grants-access.md)."""
+
+    typed_person = models.ForeignKey(
+        Person, on_delete=models.SET_NULL, null=True, related_name="matches_as_typed"
+    )
+    existing_person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="matches_as_existing"
+    )
+    context = models.CharField(_("registrering"), max_length=200)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=MatchStatus.choices, default=MatchStatus.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    reason = models.CharField(_("begrundelse"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("mulig match")
+        verbose_name_plural = _("mulige match")
+
+    def __str__(self) -> str:
+        return f"Mulig match {self.pk}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == MatchStatus.PENDING

@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
-from cases.forms import action_error_text
 from people.models import CityDistrict
 from reports import exports
 from reports.models import Committee, DistrictText, ReportStatus, TroubledAreasReport
@@ -25,6 +24,7 @@ from reports.troubled_areas import (
     report_create,
     report_send,
 )
+from sikkerby.refusals import refusal_text
 
 
 class ReportForm(forms.Form):
@@ -64,7 +64,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
             try:
                 report = report_create(by=request.user, **form.cleaned_data)
             except ValidationError as error:
-                messages.error(request, action_error_text(error))
+                messages.error(request, refusal_text(error))
             else:
                 return redirect("troubled_areas:detail", pk=report.pk)
     return render(
@@ -97,7 +97,7 @@ def _act(request: HttpRequest, report: TroubledAreasReport, act, done: str) -> H
     try:
         act()
     except ValidationError as error:
-        messages.error(request, action_error_text(error))
+        messages.error(request, refusal_text(error))
     else:
         messages.success(request, done)
     return redirect("troubled_areas:detail", pk=report.pk)

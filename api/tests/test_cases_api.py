@@ -21,7 +21,7 @@ def case(ssp_consultant):
         level=3,
         reporting_partner="Politi",
         reported_on=date(2026, 11, 1),
-        ssp_district="2",
+        ssp_district="3 Nørrebro",
         description="x",
         legal_basis="consent",
         consent_date=date(2026, 11, 1),

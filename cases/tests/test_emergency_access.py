@@ -58,3 +58,18 @@ def test_every_emergency_access_is_flagged_to_administrators_only(
             {"access": EmergencyAccess.objects.get().pk, "note": "Berettiget"},
         )
         assert EmergencyAccess.objects.get().reviewed_by == all_roles["administrator"]
+
+
+def test_an_attempt_for_a_number_nobody_has_is_logged_and_reviewed_too(caseworker, catalogue):
+    client = login_client(Client(), caseworker)
+    page = client.post("/noedadgang/", {"cpr": "020209-4567", "reason": REASON}).content.decode()
+    assert "Forsøget er logget og gennemgås af en administrator." in page
+    attempt = EmergencyAccess.objects.get()
+    assert (attempt.person, attempt.criterion, attempt.reviewed_at) == (
+        None,
+        "CPR 020209-xxxx",
+        None,
+    )
+    assert AccessLogEntry.objects.filter(
+        username="caseworker", kind="search", criterion="CPR 020209-xxxx"
+    ).exists()

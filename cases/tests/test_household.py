@@ -6,7 +6,7 @@ from django.test import Client
 
 from audit.models import AuditEvent
 from conftest import ROLE_NAMES, login_client
-from people.models import HouseholdMember, Person
+from people.models import HouseholdMember, Person, PersonMatch
 
 
 def _add(client, case, **fields):
@@ -76,16 +76,23 @@ def test_typing_an_existing_cpr_number_never_links_or_names_that_person(
 ):
     from people.actions import person_create
 
-    person_create(
+    hidden = person_create(
         by=ssp_consultant,
         first_name="Hemmelig",
         last_name="Anden",
         cpr_text="120585-1234",
         purpose="t",
     )
-    page = _add(
-        login_client(Client(), ssp_consultant), level_3_case, cpr="120585-1234"
-    ).content.decode()
-    assert "Der findes allerede en person med dette CPR-nummer." in page
+    client = login_client(Client(), ssp_consultant)
+    # Answered exactly as for a number nobody has: the member is added as typed.
+    response = _add(client, level_3_case, cpr="120585-1234")
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "Familiemedlemmet er tilføjet." in page and "Mor Ungesen" in page
     assert "Hemmelig" not in page
-    assert not HouseholdMember.objects.filter(person__first_name="Hemmelig").exists()
+    assert not HouseholdMember.objects.filter(person=hidden).exists()
+    # The typed record waits for those who see the registered person to confirm the match.
+    match = PersonMatch.objects.get()
+    assert (match.existing_person, match.typed_person.first_name) == (hidden, "Mor")
+    assert match.typed_person.identifier_masked() == "120585-xxxx"
+    assert match.is_pending

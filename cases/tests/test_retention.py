@@ -23,7 +23,7 @@ def _case(by, name):
         level=1,
         reporting_partner="Skole",
         reported_on=date(2015, 1, 1),
-        ssp_district="1",
+        ssp_district="1 Indre By",
         description="x",
         legal_basis="consent",
         consent_date=date(2015, 1, 1),

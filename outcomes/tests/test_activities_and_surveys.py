@@ -33,18 +33,21 @@ def _talk(initiative, by, held_on, audience, attendees):
 
 
 def test_an_outreach_target_sums_the_attendees_of_that_audience_in_the_year(bif_owner):
-    today = timezone.localdate()
     vink = Initiative.objects.get(slug="vink")
     criterion = _criterion("vink", "Viden om radikalisering udbredes til minimum 100 frontmed")
-    _talk(vink, bif_owner, today.replace(month=1, day=2), "front_line_staff", 60)
-    _talk(vink, bif_owner, today.replace(month=1, day=3), "parents", 80)  # other audience
-    _talk(vink, bif_owner, date(today.year - 1, 12, 31), "front_line_staff", 90)  # last year
-    result = criterion_card(criterion, today).results[0]
+    _talk(vink, bif_owner, date(2026, 1, 2), "front_line_staff", 60)
+    _talk(vink, bif_owner, date(2026, 1, 3), "parents", 80)  # other audience
+    _talk(vink, bif_owner, date(2025, 12, 31), "front_line_staff", 90)  # last year
+    result = criterion_card(criterion, date(2026, 12, 2)).results[0]
     assert result.numerator == 60
-    # Short of 100 while the year still runs: too early, not failed.
-    assert result.verdict == (Verdict.TOO_EARLY if today.month < 12 else Verdict.NOT_MET)
-    _talk(vink, bif_owner, today, "front_line_staff", 40)
-    assert criterion_card(criterion, today).results[0].verdict == Verdict.MET
+    # Short of 100 while the year still runs, to its last day: too early, not failed.
+    assert result.verdict == Verdict.TOO_EARLY
+    assert criterion_card(criterion, date(2026, 12, 31)).results[0].verdict == Verdict.TOO_EARLY
+    # Once the year is over, 60 of 100 is not met.
+    last_year = criterion_card(criterion, date(2027, 1, 1), year=2026).results[0]
+    assert (last_year.numerator, last_year.verdict) == (60, Verdict.NOT_MET)
+    _talk(vink, bif_owner, date(2026, 12, 2), "front_line_staff", 40)
+    assert criterion_card(criterion, date(2026, 12, 2)).results[0].verdict == Verdict.MET
 
 
 def test_headcounts_of_activities_are_not_hidden_as_small_counts(bif_owner):

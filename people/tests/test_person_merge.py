@@ -17,7 +17,7 @@ def _case(by, person):
         level=1,
         reporting_partner="Skole",
         reported_on=date(2026, 1, 1),
-        ssp_district="1",
+        ssp_district="1 Indre By",
         description="x",
         legal_basis="consent",
         consent_date=date(2026, 1, 1),
