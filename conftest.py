@@ -102,7 +102,9 @@ def ssp_districts_load() -> None:
         key="ssp-distrikter", defaults={"name": "SSP-distrikter", "kind": AreaKind.SSP_DISTRICT}
     )
     for name in DEMO_SSP_DISTRICTS.values():
-        Area.objects.get_or_create(area_set=ssp_set, code=name.split(" ")[0], defaults={"name": name})
+        Area.objects.get_or_create(
+            area_set=ssp_set, code=name.split(" ")[0], defaults={"name": name}
+        )
 
 
 @pytest.fixture

@@ -57,3 +57,21 @@ class AccessLogEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.kind} {self.subject_type}:{self.subject_id}"
+
+
+class PurgeRun(models.Model):
+    """One run of `sikkerby purge_expired`: what each retention policy deleted, and the items
+    that failed (kind and id only), so an administrator sees a purge that went wrong."""
+
+    started_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    dry_run = models.BooleanField(default=False)
+    deleted = models.JSONField(default=dict)  # {policy label: items deleted}
+    failures = models.JSONField(default=list)  # [[policy label, "kind id", error class]]
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        verbose_name = _("sletningskørsel")
+
+    def __str__(self) -> str:
+        return f"Sletning {self.started_at:%Y-%m-%d %H:%M}"

@@ -11,7 +11,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from audit.actions import access_log_record
-from audit.models import AccessKind, AuditEvent
+from audit.models import AccessKind, AuditEvent, PurgeRun
+from audit.retention import POLICIES
 
 
 class AuditSearchForm(forms.Form):
@@ -85,4 +86,17 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
     query.pop("side", None)
     return render(
         request, "audit/trail.html", {"form": form, "page": page, "query": query.urlencode()}
+    )
+
+
+def purge_runs(request: HttpRequest) -> HttpResponse:
+    """The purge's runs: what each retention policy deleted, and any item that failed (it was
+    skipped; the next run tries it again)."""
+    if not request.user.has_perm("audit.view_trail"):
+        raise PermissionDenied
+    runs = PurgeRun.objects.filter(dry_run=False)[:30]
+    return render(
+        request,
+        "audit/purge_runs.html",
+        {"runs": runs, "policies": [p.label for p in POLICIES]},
     )

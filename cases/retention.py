@@ -1,20 +1,55 @@
 """How long case records are kept after they end (registered with audit.retention in
 CasesConfig.ready). Referrals, tasks, level history and SSP+ plans belong to their case and go
-with it; family goals, notes, team and phase decisions belong to their course."""
+with it; family goals, notes, team and phase decisions belong to their course. A person goes
+when nothing needs them any more, with everything recorded about them (participations and
+their follow-ups, status observations, police records, assessments, waiting lists), and so do
+family members whom nothing else needs."""
 
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from audit.retention import RetentionPolicy
+from audit.retention import RetentionPolicy, records_erase
 from cases.models import EmergencyAccess, InterventionCourse, Phase, SspCase
-from people.models import Household, Person
+from people.models import Household, HouseholdMember, MatchStatus, Person, PersonMatch
 
 
 def _cutoff(days: int):
     return timezone.now() - timedelta(days=days)
+
+
+def persons_needed() -> QuerySet[Person]:
+    """Persons something still needs: their own SSP case, an intervention course of their
+    household, or a household member with an SSP case (the family of a child still followed)."""
+    with_case = SspCase.objects.values("person_id")
+    households_needed = Household.objects.filter(
+        Q(intervention_courses__isnull=False) | Q(members__person_id__in=with_case)
+    ).values("pk")
+    return Person.objects.filter(
+        Q(pk__in=with_case) | Q(household_memberships__household_id__in=households_needed)
+    )
+
+
+def person_erase_if_unneeded(person: Person) -> bool:
+    """Erase the person and everything recorded about them, unless something still needs them.
+    Participations first: they protect the person (and take their follow-ups with them)."""
+    if persons_needed().filter(pk=person.pk).exists():
+        return False
+    records_erase(list(person.participations.all()))
+    records_erase([person])
+    return True
+
+
+def _family_erase_if_unneeded(households: list[Household]) -> None:
+    """After a person went: the members of their households whom nothing else needs, then the
+    households left without members or courses."""
+    for member in HouseholdMember.objects.filter(household__in=households).select_related("person"):
+        person_erase_if_unneeded(member.person)
+    for household in Household.objects.filter(pk__in=[h.pk for h in households]):
+        if not household.members.exists() and not household.intervention_courses.exists():
+            records_erase([household])
 
 
 def expired_ssp_cases():
@@ -23,30 +58,14 @@ def expired_ssp_cases():
     ).select_related("person")
 
 
-def _person_delete_if_unneeded(person: Person) -> None:
-    """Delete a person nothing needs any more: no case and no intervention course."""
-    still_needed = Person.objects.filter(pk=person.pk).filter(
-        Q(ssp_cases__isnull=False)
-        | Q(household_memberships__household__intervention_courses__isnull=False)
-    )
-    if still_needed.exists():
-        return
-    households = list(Household.objects.filter(members__person=person))
-    person.household_memberships.all().delete()
-    person.emergency_accesses.all().delete()
-    person.family_goals.all().delete()
-    person.delete()
-    for household in households:
-        if not household.members.exists() and not household.intervention_courses.exists():
-            household.delete()
-
-
 def ssp_case_delete(case: SspCase) -> None:
-    """Delete the case with its history, tasks, referrals and plan; the person too when nothing
-    else (another case, an intervention course) still needs them."""
+    """Delete the case with its history, tasks, referrals and plan; then the person and their
+    family when nothing else (another case, an intervention course) still needs them."""
     person = case.person
-    case.delete()
-    _person_delete_if_unneeded(person)
+    households = list(Household.objects.filter(members__person=person))
+    records_erase([case])
+    person_erase_if_unneeded(person)
+    _family_erase_if_unneeded(households)
 
 
 def expired_intervention_courses():
@@ -54,23 +73,39 @@ def expired_intervention_courses():
     return InterventionCourse.objects.filter(
         phase=Phase.ENDED,
         phase_started_on__lt=_cutoff(settings.CASE_RETENTION_DAYS).date(),
-    )
+    ).select_related("household")
 
 
 def intervention_course_delete(course: InterventionCourse) -> None:
     """Delete the course with its team, goals, notes, tasks and phase decisions; then the
-    family's members that nothing else needs."""
-    members = [m.person for m in course.household.members.select_related("person")]
-    course.delete()
-    for person in members:
-        _person_delete_if_unneeded(person)
+    family's members that nothing else needs, and the household if it is left empty."""
+    household = course.household
+    records_erase([course])
+    _family_erase_if_unneeded([household])
+
+
+def unneeded_persons():
+    """Persons nothing needs (no case, no course, no family with a case): nobody can see them,
+    so nothing justifies keeping them, e.g. those left when a case was deleted by hand."""
+    return Person.objects.exclude(pk__in=persons_needed().values("pk")).filter(
+        created_at__lt=_cutoff(1)
+    )
 
 
 def expired_emergency_accesses():
-    """Reviewed emergency accesses, kept as long as the access log they explain."""
+    """Emergency accesses, reviewed or not, kept as long as the access log they explain."""
     return EmergencyAccess.objects.filter(
-        reviewed_at__isnull=False,
-        expires_at__lt=_cutoff(settings.ACCESS_LOG_RETENTION_DAYS),
+        expires_at__lt=_cutoff(settings.ACCESS_LOG_RETENTION_DAYS)
+    )
+
+
+def expired_person_matches():
+    """Matches decided (or left without their typed record) longer ago than the access log is
+    kept; a pending match lives as long as the person it names."""
+    old = _cutoff(settings.ACCESS_LOG_RETENTION_DAYS)
+    return PersonMatch.objects.filter(
+        Q(decided_at__lt=old)
+        | Q(status=MatchStatus.PENDING, typed_person__isnull=True, created_at__lt=old)
     )
 
 
@@ -88,8 +123,18 @@ def policies() -> list[RetentionPolicy]:
             delete=intervention_course_delete,
         ),
         RetentionPolicy(
-            label=f"Gennemgåede nødadgange udløbet for mere end {log_days} dage siden",
+            label="Personer, som ingen sag, intet forløb og ingen familie med en sag har brug for",
+            expired=unneeded_persons,
+            delete=lambda person: person_erase_if_unneeded(person),
+        ),
+        RetentionPolicy(
+            label=f"Nødadgange udløbet for mere end {log_days} dage siden",
             expired=expired_emergency_accesses,
-            delete=lambda access: access.delete(),
+            delete=lambda access: records_erase([access]),
+        ),
+        RetentionPolicy(
+            label=f"Afgjorte mulige match ældre end {log_days} dage",
+            expired=expired_person_matches,
+            delete=lambda match: records_erase([match]),
         ),
     ]

@@ -208,11 +208,11 @@ def person_match_decide(*, by: User, match: PersonMatch, confirm: bool, reason: 
     if confirm:
         for household in _households_made_for(typed):
             household.delete()
-        Person.objects.filter(pk=typed.pk).update(typed_cpr=None)
-        typed.typed_cpr = None
+        Person.objects.filter(pk=typed.pk).update(typed_cpr="")
+        typed.typed_cpr = ""
         person_merge(by=by, keep=existing, remove=typed)
     else:
-        Person.objects.filter(pk=typed.pk).update(typed_cpr=None)
+        Person.objects.filter(pk=typed.pk).update(typed_cpr="")
     return match
 
 

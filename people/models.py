@@ -38,7 +38,7 @@ class Person(models.Model):
     # registered person they may not see: kept here (not in `cpr`) until someone who sees that
     # person confirms or rejects the match (PersonMatch). Shown to the record's own users
     # exactly as a CPR number would be, so the page tells them nothing about the other person.
-    typed_cpr = models.CharField(max_length=10, null=True, blank=True, editable=False)
+    typed_cpr = models.CharField(max_length=10, blank=True, default="", editable=False)
     first_name = models.CharField(_("fornavn"), max_length=100)
     last_name = models.CharField(_("efternavn"), max_length=100)
     birth_date = models.DateField(_("fødselsdato"))

@@ -216,6 +216,8 @@ SECURE_CSP = {
 ACCESS_LOG_RETENTION_DAYS = int(os.environ.get("ACCESS_LOG_RETENTION_DAYS", "183"))
 # How long a closed SSP case (and a person no longer needed) is kept before deletion.
 CASE_RETENTION_DAYS = int(os.environ.get("CASE_RETENTION_DAYS", str(5 * 365)))
+# How long an uploaded file (often a CPR extract) may wait for its import before it is dropped.
+IMPORT_FILE_RETENTION_HOURS = int(os.environ.get("IMPORT_FILE_RETENTION_HOURS", "48"))
 # How long an emergency access ("break the glass") to a person outside one's scope lasts.
 EMERGENCY_ACCESS_HOURS = int(os.environ.get("EMERGENCY_ACCESS_HOURS", "4"))
 

@@ -5,7 +5,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from api.views import api
-from audit.views import audit_trail
+from audit.views import audit_trail, purge_runs
 
 
 def health(request):
@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("outcomes.urls")),
     path("", include("cases.urls")),
     path("revision/", audit_trail, name="audit_trail"),
+    path("revision/sletning/", purge_runs, name="purge_runs"),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sundhed/", health, name="health"),

@@ -1,16 +1,10 @@
 """Delete every record past its retention deadline (real deletion, not a flag). With --dry-run,
-list what would go. Each deletion of domain data writes an audit event."""
+list what would go. Each item is deleted in its own transaction; a failure is reported and
+skipped, and the run (with its failures) is shown on the administrators' purge page."""
 
-from datetime import timedelta
-
-from django.conf import settings
 from django.core.management.base import BaseCommand
-from django.db import transaction
-from django.utils import timezone
 
-from audit.actions import audit_event_record
-from audit.models import AccessLogEntry
-from audit.retention import POLICIES
+from audit.retention import retention_purge
 
 
 class Command(BaseCommand):
@@ -22,24 +16,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, dry_run: bool = False, **options):
-        verb = "ville slette" if dry_run else "slettede"
-        cutoff = timezone.now() - timedelta(days=settings.ACCESS_LOG_RETENTION_DAYS)
-        expired_log = AccessLogEntry.objects.filter(at__lt=cutoff)
-        count = expired_log.count()
-        if not dry_run:
-            expired_log.delete()
-        self.stdout.write(f"{verb} {count} adgangslogposter ældre end {cutoff:%Y-%m-%d}")
-        for policy in POLICIES:
-            items = list(policy.expired())
-            for item in items:
-                self.stdout.write(f"  {item._meta.verbose_name} {item.pk}")
-                if not dry_run:
-                    with transaction.atomic():
-                        audit_event_record(
-                            by=None,
-                            action="retention.delete",
-                            obj=item,
-                            object_repr=f"{item._meta.verbose_name} {item.pk}",
-                        )
-                        policy.delete(item)
-            self.stdout.write(f"{verb} {len(items)}: {policy.label}")
+        run = retention_purge(dry_run=dry_run, report=self.stdout.write)
+        if run.failures:
+            self.stderr.write(
+                f"{len(run.failures)} poster kunne ikke slettes; se Revisionsspor → Sletning."
+            )
