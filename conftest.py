@@ -48,7 +48,7 @@ def make_user(username: str, roles: list[Role], department_code: str | None) -> 
     )
     for role in roles:
         RoleAssignment.objects.create(user=user, role=role)
-    if Role.ADMINISTRATOR in roles:
+    if user.needs_second_factor():
         TOTPDevice.objects.create(user=user, name="test", key=TOTP_KEY, confirmed=True)
     return user
 
@@ -153,6 +153,11 @@ def department_leader(catalogue):
 
 
 @pytest.fixture
+def data_protection_officer(catalogue):
+    return make_user("data_protection_officer", [Role.DATA_PROTECTION_OFFICER], "ØKF")
+
+
+@pytest.fixture
 def all_roles(
     administrator,
     bif_owner,
@@ -181,7 +186,7 @@ def login_client(client, user):
     """Log `user` in as the browser would: password, then (administrators) the TOTP code."""
     response = client.post("/konto/log-ind/", {"username": user.username, "password": PASSWORD})
     assert response.status_code == 302, response.content[:500]
-    if user.has_role(Role.ADMINISTRATOR):
+    if user.needs_second_factor():
         response = client.post("/konto/to-faktor/", {"token": current_totp()})
         assert response.status_code == 302
     return client

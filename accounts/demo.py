@@ -51,6 +51,13 @@ DEMO_USERS = [
         "Lokale socialcentre (koordinatorer for interventionsteam)",
         [Role.DEPARTMENT_LEADER],
     ),
+    (
+        "dpo",
+        "Dorte Databeskyttelsesrådgiver",
+        "ØKF",
+        "Sikker By-sekretariatet",
+        [Role.DATA_PROTECTION_OFFICER],
+    ),
 ]
 
 
@@ -78,7 +85,7 @@ def demo_users_create() -> list[tuple[str, str, list[Role]]]:
         user.save()
         for role in roles:
             RoleAssignment.objects.get_or_create(user=user, role=role)
-        if Role.ADMINISTRATOR in roles:
+        if user.needs_second_factor():
             TOTPDevice.objects.update_or_create(
                 user=user,
                 name="Demo-godkendelsesapp",

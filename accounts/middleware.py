@@ -4,8 +4,6 @@ from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from accounts.roles import Role
-
 PUBLIC_PREFIXES = (
     "/konto/log-ind/",
     "/static/",
@@ -29,7 +27,8 @@ class RequireLoginMiddleware:
 
 
 class RequireAdministratorTwoFactorMiddleware:
-    """An administrator's session is only usable after a TOTP code (django-otp) was verified."""
+    """An administrator's (or the data-protection officer's) session is only usable after a
+    TOTP code (django-otp) was verified."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -38,7 +37,7 @@ class RequireAdministratorTwoFactorMiddleware:
         user = request.user
         if (
             user.is_authenticated
-            and user.has_role(Role.ADMINISTRATOR)
+            and user.needs_second_factor()
             and not user.is_verified()
             and not request.path.startswith(TWO_FACTOR_PREFIXES)
             and not request.path.startswith("/api/")

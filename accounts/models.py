@@ -8,7 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.roles import Role
+from accounts.roles import SECOND_FACTOR_ROLES, Role
 
 
 class Department(models.Model):
@@ -74,6 +74,9 @@ class User(AbstractUser):
 
     def has_role(self, role: str) -> bool:
         return self.is_active and role in self.roles
+
+    def needs_second_factor(self) -> bool:
+        return bool(self.roles & SECOND_FACTOR_ROLES) and self.is_active
 
     def role_labels(self) -> list[str]:
         return [str(Role(r).label) for r in sorted(self.roles)]

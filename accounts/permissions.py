@@ -23,5 +23,9 @@ is_analyst = has_role(Role.ANALYST)
 is_committee_reader = has_role(Role.COMMITTEE_READER)
 
 rules.add_perm("audit.view_trail", is_administrator)
+is_data_protection_officer = has_role(Role.DATA_PROTECTION_OFFICER)
+# Who used which person's data: the data-protection officer, who also audits administrators.
+rules.add_perm("audit.view_access_log", is_data_protection_officer)
+rules.add_perm("audit.answer_subject_access", is_administrator | is_data_protection_officer)
 rules.add_perm("accounts.manage_own_tokens", rules.is_authenticated & rules.is_active)
 rules.add_perm("accounts.manage_users", is_administrator)

@@ -17,6 +17,12 @@ class Role(models.TextChoices):
     ANALYST = "analyst", _("Analytiker")
     COMMITTEE_READER = "committee_reader", _("Udvalgslæser")
     DEPARTMENT_LEADER = "department_leader", _("Forvaltningsleder")
+    DATA_PROTECTION_OFFICER = "data_protection_officer", _("Databeskyttelsesrådgiver")
+
+
+# Roles whose sessions need a verified second factor (TOTP): they administer the system or
+# read who used which person's data.
+SECOND_FACTOR_ROLES = frozenset({Role.ADMINISTRATOR, Role.DATA_PROTECTION_OFFICER})
 
 
 ROLE_MEANINGS: dict[str, str] = {
@@ -54,5 +60,11 @@ ROLE_MEANINGS: dict[str, str] = {
         "Leder i en forvaltning: ser de sager, hvor en medarbejder fra forvaltningen er med, "
         "og de interventionsforløb, forvaltningens koordinatorer leder, samt oversigter for "
         "hele byen. Opretter og ændrer ikke selv sager; hvert opslag bliver logget."
+    ),
+    Role.DATA_PROTECTION_OFFICER: _(
+        "Kommunens databeskyttelsesrådgiver: gennemser adgangsloggen (hvem har brugt hvilke "
+        "personers oplysninger, hvornår og hvorfor, administratorernes opslag med), eksporterer "
+        "den og besvarer indsigtsanmodninger. Ser aldrig selve sagerne. Logger ind med "
+        "to-faktor-kode."
     ),
 }

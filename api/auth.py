@@ -7,7 +7,6 @@ from django.utils import timezone
 from ninja.security import HttpBearer, SessionAuth
 
 from accounts.models import ApiToken
-from accounts.roles import Role
 
 
 class PersonalTokenAuth(HttpBearer):
@@ -30,6 +29,6 @@ class VerifiedSessionAuth(SessionAuth):
 
     def authenticate(self, request, key):
         user = super().authenticate(request, key)
-        if user and user.has_role(Role.ADMINISTRATOR) and not user.is_verified():
+        if user and user.needs_second_factor() and not user.is_verified():
             return None
         return user

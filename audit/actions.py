@@ -36,6 +36,42 @@ def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[
     }
 
 
+# How to get from an object to the one person it is about, tried in order (a case's referral,
+# an SSP+ plan's goal, a participation's follow-up ...). Households and courses name no one
+# person; their events carry a neutral label (`audit_label`) and, where one person is
+# concerned, an explicit subject.
+SUBJECT_PATHS = (
+    ("person_id",),
+    ("existing_person_id",),
+    ("case", "person_id"),
+    ("plan", "case", "person_id"),
+    ("participation", "person_id"),
+)
+
+
+def _subject_person_id(obj: models.Model | None) -> int | None:
+    if obj is None:
+        return None
+    if obj._meta.label_lower == "people.person":
+        return obj.pk
+    for path in SUBJECT_PATHS:
+        value: Any = obj
+        for name in path:
+            value = getattr(value, name, None)
+            if value is None:
+                break
+        if value is not None:
+            return value
+    return None
+
+
+def audit_label(obj: models.Model) -> str:
+    """How the trail names an object: its `audit_label()` where its name would be a person's
+    (a person, a household), else its str()."""
+    label = getattr(obj, "audit_label", None)
+    return (label() if callable(label) else str(obj))[:300]
+
+
 def audit_event_record(
     *,
     by: Any,
@@ -45,12 +81,14 @@ def audit_event_record(
     object_id: str = "",
     object_repr: str = "",
     changes: Mapping[str, Any] | None = None,
+    subject: models.Model | None = None,
 ) -> AuditEvent:
-    """Write one audit event. Call it inside the action's transaction."""
+    """Write one audit event. Call it inside the action's transaction. `subject` is the person
+    the event is about, where `obj` does not lead to one by itself."""
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or str(obj.pk)
-        object_repr = object_repr or str(obj)[:300]
+        object_repr = object_repr or audit_label(obj)
     return AuditEvent.objects.create(
         actor_id=getattr(by, "pk", None),
         actor_username=getattr(by, "username", "") or "system",
@@ -59,6 +97,7 @@ def audit_event_record(
         object_id=object_id,
         object_repr=object_repr,
         changes={k: _jsonable(v) for k, v in (changes or {}).items()},
+        subject_person_id=subject.pk if subject is not None else _subject_person_id(obj),
     )
 
 
@@ -95,10 +134,31 @@ def access_log_record(
 def access_log_record_many(
     *, by: Any, kind: str, purpose: str, subjects: Iterable[models.Model]
 ) -> list[AccessLogEntry]:
-    """Log the same use of many persons' data (a list page) in one insert, one entry each."""
+    """Log the same use of many persons' data (a list page) in one insert, one entry each
+    (a person shown twice on the page is logged once)."""
+    unique = {(s._meta.label_lower, s.pk): s for s in subjects}
     return AccessLogEntry.objects.bulk_create(
         [
             _access_log_entry(by=by, kind=kind, purpose=purpose, subject=subject, criterion="")
-            for subject in subjects
+            for subject in unique.values()
+        ]
+    )
+
+
+def access_log_record_person_ids(
+    *, by: Any, kind: str, purpose: str, person_ids: Iterable[int]
+) -> list[AccessLogEntry]:
+    """The same, for persons known only by id (the audit trail's events about them)."""
+    return AccessLogEntry.objects.bulk_create(
+        [
+            AccessLogEntry(
+                user_id=getattr(by, "pk", None),
+                username=getattr(by, "username", "") or "system",
+                kind=kind,
+                purpose=purpose[:200],
+                subject_type="people.person",
+                subject_id=str(person_id),
+            )
+            for person_id in sorted(set(person_ids))
         ]
     )

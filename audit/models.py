@@ -20,6 +20,9 @@ class AuditEvent(models.Model):
     object_id = models.CharField(max_length=64, blank=True, db_index=True)
     object_repr = models.CharField(max_length=300, blank=True)
     changes = models.JSONField(default=dict, blank=True)
+    # The person the event is about, if any: reading the event (its texts) is a use of that
+    # person's data and is logged; deleting the person anonymises the event.
+    subject_person_id = models.BigIntegerField(null=True, blank=True, db_index=True)
 
     class Meta:
         ordering = ["-at", "-id"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import models, transaction
-from django.db.models import F, Value
+from django.db.models import F, Q, Value
 from django.db.models.deletion import Collector
 from django.db.models.functions import Concat
 from django.utils import timezone
@@ -39,6 +39,7 @@ def retention_policy_register(policy: RetentionPolicy) -> None:
         POLICIES.append(policy)
 
 
+PERSON = "people.person"  # events about a person name them by subject, whatever their object
 ANONYMISED = {"anonymiseret": [None, "slettet efter opbevaringsfristen"]}
 
 
@@ -47,13 +48,16 @@ def audit_events_anonymise(objects: dict[type[models.Model], set[Any]]) -> int:
     whom and when stays; who it was about does not."""
     anonymised = 0
     for model, pks in objects.items():
-        ids = [str(pk) for pk in pks]
+        ids = sorted(pks)
+        is_person = model._meta.label_lower == PERSON
         for start in range(0, len(ids), 500):
-            anonymised += AuditEvent.objects.filter(
-                object_type=model._meta.label_lower, object_id__in=ids[start : start + 500]
-            ).update(
+            chunk = ids[start : start + 500]
+            about = Q(object_type=model._meta.label_lower, object_id__in=[str(i) for i in chunk])
+            if is_person:
+                about |= Q(subject_person_id__in=chunk)
+            anonymised += AuditEvent.objects.filter(about).update(
                 object_repr=Concat(
-                    Value(f"{model._meta.verbose_name} "), F("object_id"), Value(" (slettet)")
+                    F("object_type"), Value(" "), F("object_id"), Value(" (slettet)")
                 ),
                 changes=ANONYMISED,
             )

@@ -1,7 +1,7 @@
 """The audit trail for administrators: search and export."""
 
-import csv
 import io
+import json
 
 from django import forms
 from django.core.exceptions import PermissionDenied
@@ -10,9 +10,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from audit.actions import access_log_record
+from audit.actions import access_log_record, access_log_record_person_ids
 from audit.models import AccessKind, AuditEvent, PurgeRun
 from audit.retention import POLICIES
+from sikkerby.spreadsheets import DanishCsvWriter
 
 
 class AuditSearchForm(forms.Form):
@@ -59,8 +60,17 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
             purpose="Eksport af revisionsspor",
             criterion=request.GET.urlencode(),
         )
+        # The events' texts are about their persons: exporting them is a use of each one's data.
+        access_log_record_person_ids(
+            by=request.user,
+            kind=AccessKind.EXPORT,
+            purpose="Eksport af revisionsspor",
+            person_ids=events.filter(subject_person_id__isnull=False)
+            .values_list("subject_person_id", flat=True)
+            .distinct(),
+        )
         out = io.StringIO()
-        writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+        writer = DanishCsvWriter(out)
         writer.writerow(
             ["Tidspunkt", "Bruger", "Handling", "Objekttype", "Objekt-id", "Objekt", "Ændringer"]
         )
@@ -73,7 +83,7 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
                     e.object_type,
                     e.object_id,
                     e.object_repr,
-                    e.changes,
+                    json.dumps(e.changes, ensure_ascii=False),
                 ]
             )
         response = HttpResponse(
@@ -82,6 +92,12 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
         response["Content-Disposition"] = 'attachment; filename="revisionsspor.csv"'
         return response
     page = Paginator(events, 50).get_page(request.GET.get("side"))
+    access_log_record_person_ids(
+        by=request.user,
+        kind=AccessKind.READ,
+        purpose="Revisionsspor",
+        person_ids=[e.subject_person_id for e in page if e.subject_person_id is not None],
+    )
     query = request.GET.copy()
     query.pop("side", None)
     return render(

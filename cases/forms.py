@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Unit, User
 from areas.queries import ssp_districts
+from audit.models import AccessKind
 from cases.models import (
     LegalBasis,
     LevelRule,
@@ -148,6 +149,37 @@ class EmergencyAccessForm(forms.Form):
             "Hvorfor du har brug for adgang nu. En administrator gennemgår alle nødadgange."
         ),
     )
+
+
+class AccessLogSearchForm(forms.Form):
+    """The data-protection officer's search of the access log; posted, so a CPR number never
+    lands in a URL. Any field narrows the search; none lists the latest entries."""
+
+    cpr = forms.CharField(
+        label=_("Personens CPR-nummer"),
+        required=False,
+        max_length=11,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    person_id = forms.IntegerField(label=_("eller person-id"), required=False, min_value=1)
+    username = forms.CharField(label=_("Bruger"), required=False, max_length=150)
+    purpose = forms.CharField(label=_("Formål indeholder"), required=False, max_length=100)
+    kind = forms.ChoiceField(
+        label=_("Brug"), required=False, choices=[("", _("Alle")), *AccessKind.choices]
+    )
+    since = forms.DateField(
+        label=_("Fra dato"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=_("Til dato"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        since, until = cleaned.get("since"), cleaned.get("until")
+        if since and until and since > until:
+            self.add_error("until", _("Til-datoen ligger før fra-datoen."))
+        return cleaned
 
 
 class SubjectAccessForm(forms.Form):

@@ -34,13 +34,19 @@ def intake(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     programme = InterventionProgramme.current()
     candidates = intervention.family_candidates(programme)
+    courses = list(
+        courses_visible_to(request.user)
+        .select_related("household")
+        .prefetch_related("household__members__person")
+    )
+    # The candidates' and the courses' families are named on the page: each member is logged.
     access_log_record_many(
         by=request.user,
         kind=AccessKind.READ,
         purpose="Prioriteringsliste, interventionsteam",
-        subjects=[m.person for c in candidates for m in c.household.members.all()],
+        subjects=[m.person for c in candidates for m in c.household.members.all()]
+        + [m.person for c in courses for m in c.household.members.all()],
     )
-    courses = courses_visible_to(request.user).select_related("household")
     today = timezone.localdate()
     return render(
         request,
@@ -92,7 +98,11 @@ def _course_for(request: HttpRequest, pk: int):
 
 
 def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    course = _course_for(request, pk)
+    return _course_page(request, _course_for(request, pk))
+
+
+def _course_page(request: HttpRequest, course, **forms) -> HttpResponse:
+    """The course page, first drawn or redrawn after a form error; its family is logged."""
     members = list(course.household.members.select_related("person"))
     access_log_record_many(
         by=request.user,
@@ -101,7 +111,9 @@ def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
         subjects=[m.person for m in members],
     )
     return render(
-        request, "cases/intervention_course.html", _course_context(request, course, members)
+        request,
+        "cases/intervention_course.html",
+        _course_context(request, course, members, **forms),
     )
 
 
@@ -195,12 +207,7 @@ def course_action(request: HttpRequest, pk: int, what: str) -> HttpResponse:
         else:
             messages.success(request, _("Gemt."))
             return redirect("cases:intervention_course", pk=pk)
-    members = list(course.household.members.select_related("person"))
-    return render(
-        request,
-        "cases/intervention_course.html",
-        _course_context(request, course, members, **{name: form}),
-    )
+    return _course_page(request, course, **{name: form})
 
 
 def _family_member_add(request, course, data: dict) -> None:

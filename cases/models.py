@@ -369,6 +369,9 @@ class SspPlusPlan(models.Model):
     def __str__(self) -> str:
         return f"SSP+-plan for {self.case.person}"
 
+    def audit_label(self) -> str:
+        return f"SSP+-plan {self.pk} (SSP-sag {self.case_id})"
+
 
 class PlanGoal(models.Model):
     plan = models.ForeignKey(SspPlusPlan, on_delete=models.CASCADE, related_name="goals")
@@ -389,6 +392,9 @@ class PlanGoal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_area_display()}: {self.description}"
+
+    def audit_label(self) -> str:
+        return f"mål {self.pk} i SSP+-plan {self.plan_id}"
 
 
 class InterventionProgramme(models.Model):
@@ -462,6 +468,9 @@ class InterventionCourse(models.Model):
     def __str__(self) -> str:
         return f"Interventionsforløb for {self.household}"
 
+    def audit_label(self) -> str:
+        return f"interventionsforløb {self.pk}"
+
 
 class PhaseDecision(models.Model):
     course = models.ForeignKey(
@@ -505,6 +514,9 @@ class FamilyGoal(models.Model):
 
     def __str__(self) -> str:
         return self.description
+
+    def audit_label(self) -> str:
+        return f"familiemål {self.pk} i interventionsforløb {self.course_id}"
 
 
 class ProgressNote(models.Model):

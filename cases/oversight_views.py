@@ -1,6 +1,8 @@
 """Oversight pages: level rules and SSP+ bounds (administrators), emergency access and its
 review, the data subject's insight report, and the supervisors' aggregate overview."""
 
+import io
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,10 +12,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from audit.actions import access_log_record, audit_event_record
+from audit.actions import access_log_record, access_log_record_person_ids, audit_event_record
 from audit.models import AccessKind, AccessLogEntry
 from cases import actions
 from cases.forms import (
+    AccessLogSearchForm,
     EmergencyAccessForm,
     LevelRuleActionFormSet,
     LevelRuleForm,
@@ -31,6 +34,7 @@ from people.cpr import CprError, cpr_parse
 from people.models import Person, PersonMatch
 from reports.disclosure import suppress_rows
 from sikkerby.refusals import refusal_to_form
+from sikkerby.spreadsheets import DanishCsvWriter
 
 
 def level_rules(request: HttpRequest) -> HttpResponse:
@@ -130,7 +134,16 @@ def emergency_review(request: HttpRequest) -> HttpResponse:
     accesses = EmergencyAccess.objects.select_related("user", "reviewed_by").order_by(
         "reviewed_at", "-granted_at"
     )
-    matches = PersonMatch.objects.select_related("created_by", "decided_by")[:200]
+    accesses = list(accesses)
+    matches = list(PersonMatch.objects.select_related("created_by", "decided_by")[:200])
+    # Administrators see persons by id only here; the ids shown are logged all the same.
+    access_log_record_person_ids(
+        by=request.user,
+        kind=AccessKind.READ,
+        purpose="Gennemgang af nødadgange og mulige match",
+        person_ids=[a.person_id for a in accesses if a.person_id]
+        + [m.existing_person_id for m in matches],
+    )
     return render(
         request,
         "cases/emergency_review.html",
@@ -138,10 +151,90 @@ def emergency_review(request: HttpRequest) -> HttpResponse:
     )
 
 
+ACCESS_LOG_SHOWN = 200
+
+
+def access_log_search(request: HttpRequest) -> HttpResponse:
+    """The data-protection officer's access log: who used which person's data, when and why,
+    searched by person (CPR number or id), user, purpose, kind and period, and exported as
+    CSV. Administrators' own look-ups are in it like everyone else's. The search is logged."""
+    if not request.user.has_perm("audit.view_access_log"):
+        raise PermissionDenied
+    form = AccessLogSearchForm(request.POST or None)
+    entries = None
+    if request.method == "POST" and form.is_valid():
+        data, criterion = form.cleaned_data, []
+        entries = AccessLogEntry.objects.all()
+        if data["cpr"]:
+            try:
+                cpr = cpr_parse(data["cpr"])
+            except CprError as error:
+                form.add_error("cpr", str(error))
+                return render(request, "cases/access_log.html", {"form": form})
+            person = Person.objects.filter(cpr=cpr.digits).first()
+            entries = entries.filter(
+                subject_type="people.person", subject_id=str(person.pk if person else 0)
+            )
+            criterion.append(f"CPR {cpr.masked()}")
+        if data["person_id"]:
+            entries = entries.filter(
+                subject_type="people.person", subject_id=str(data["person_id"])
+            )
+            criterion.append(f"person {data['person_id']}")
+        for field, lookup in (
+            ("username", "username__iexact"),
+            ("purpose", "purpose__icontains"),
+            ("kind", "kind"),
+        ):
+            if data[field]:
+                entries = entries.filter(**{lookup: data[field]})
+                criterion.append(f"{field} {data[field]}")
+        if data["since"]:
+            entries = entries.filter(at__date__gte=data["since"])
+        if data["until"]:
+            entries = entries.filter(at__date__lte=data["until"])
+        access_log_record(
+            by=request.user,
+            kind=AccessKind.SEARCH,
+            purpose="Gennemsyn af adgangsloggen",
+            criterion=", ".join(criterion),
+        )
+        if request.POST.get("format") == "csv":
+            return _access_log_csv(entries)
+        entries = entries[:ACCESS_LOG_SHOWN]
+    return render(
+        request,
+        "cases/access_log.html",
+        {"form": form, "entries": entries, "limit": ACCESS_LOG_SHOWN},
+    )
+
+
+def _access_log_csv(entries) -> HttpResponse:
+    out = io.StringIO()
+    writer = DanishCsvWriter(out)
+    writer.writerow(["Tidspunkt", "Bruger", "Brug", "Formål", "Person-id", "Søgekriterium"])
+    for e in entries.iterator():
+        writer.writerow(
+            [
+                e.at.isoformat(),
+                e.username,
+                e.get_kind_display(),
+                e.purpose,
+                e.subject_id,
+                e.criterion,
+            ]
+        )
+    response = HttpResponse(
+        ("\ufeff" + out.getvalue()).encode(), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="adgangslog.csv"'
+    return response
+
+
 def subject_access_report(request: HttpRequest) -> HttpResponse:
     """For a data subject's insight request: the dates and purposes of every use of their data.
     It shows the log only, not the person's case data, and is itself logged."""
-    if not request.user.has_perm("audit.view_trail"):
+    if not request.user.has_perm("audit.answer_subject_access"):
         raise PermissionDenied
     form = SubjectAccessForm(request.POST or None)
     entries = None

@@ -36,6 +36,7 @@ urlpatterns = [
     path("noedadgang/", oversight_views.emergency_access, name="emergency_access"),
     path("noedadgang/gennemgang/", oversight_views.emergency_review, name="emergency_review"),
     path("indsigt/", oversight_views.subject_access_report, name="subject_access_report"),
+    path("adgangslog/", oversight_views.access_log_search, name="access_log"),
     path("interventionsteam/", intervention_views.intake, name="intervention_intake"),
     path(
         "interventionsteam/optag/<int:household_id>/",

@@ -63,6 +63,7 @@ from sikkerby.refusals import refusal_text, refusal_to_form
 from sikkerby.versioning import EditConflict
 
 CASES_PER_PAGE = 25
+SEARCH_RESULTS_SHOWN = 50
 
 
 def my_work(request: HttpRequest) -> HttpResponse:
@@ -184,30 +185,52 @@ def person_search(request: HttpRequest) -> HttpResponse:
                 )
         if data["birth_date"]:
             results = results.filter(birth_date=data["birth_date"])
+        results = list(results.order_by("last_name", "first_name", "pk")[:SEARCH_RESULTS_SHOWN])
         access_log_record(
             by=request.user,
             kind=AccessKind.SEARCH,
             purpose="Personsøgning",
             criterion=_search_criterion(data),
         )
-    return render(request, "cases/person_search.html", {"form": form, "results": results})
+        # Every person in the results is shown, and so logged, one entry each.
+        access_log_record_many(
+            by=request.user,
+            kind=AccessKind.READ,
+            purpose=f"Personsøgning: {_search_criterion(data)}",
+            subjects=results,
+        )
+    return render(
+        request,
+        "cases/person_search.html",
+        {"form": form, "results": results, "limit": SEARCH_RESULTS_SHOWN},
+    )
 
 
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    person = get_person_for_user(request.user, pk)
-    access_log_record(
-        by=request.user, kind=AccessKind.READ, subject=person, purpose="Visning af person"
-    )
-    return _person_page(request, person)
+    return _person_page(request, get_person_for_user(request.user, pk))
 
 
 def _person_page(request: HttpRequest, person, member_form=None) -> HttpResponse:
+    """The person page, first drawn or redrawn after a form error. It shows the person, their
+    family and possible duplicates: each is logged, in one insert."""
     cases = cases_visible_to(request.user).filter(person=person)
-    duplicates = (
+    duplicates = list(
         persons_visible_to(request.user).filter(birth_date=person.birth_date).exclude(pk=person.pk)
     )
-    memberships = person.household_memberships.select_related("household").prefetch_related(
-        "household__members__person"
+    memberships = list(
+        person.household_memberships.select_related("household").prefetch_related(
+            "household__members__person"
+        )
+    )
+    family = [m.person for ms in memberships for m in ms.household.members.all()]
+    access_log_record(
+        by=request.user, kind=AccessKind.READ, subject=person, purpose="Visning af person"
+    )
+    access_log_record_many(
+        by=request.user,
+        kind=AccessKind.READ,
+        purpose=f"Familie eller mulig dublet på personside {person.pk}",
+        subjects=[p for p in family + duplicates if p.pk != person.pk],
     )
     return render(
         request,
@@ -453,6 +476,12 @@ def case_refer(request: HttpRequest, pk: int) -> HttpResponse:
                 % {"unit": form.cleaned_data["to_unit"].name},
             )
             return redirect("cases:case_detail", pk=pk)
+    access_log_record(
+        by=request.user,
+        kind=AccessKind.READ,
+        subject=case.person,
+        purpose=f"Henvisning fra SSP-sag {case.pk}",
+    )
     return render(
         request,
         "cases/referral_form.html",
@@ -479,16 +508,16 @@ def referral_queue(request: HttpRequest) -> HttpResponse:
                 "answer_by", "pk"
             )
         ) + list(queue.filter(answered_at__gte=answered_since).order_by("-answered_at"))
-        access_log_record_many(
-            by=request.user,
-            kind=AccessKind.READ,
-            purpose=f"Henvisningskø ({request.user.unit.name})",
-            subjects=[r.case.person for r in incoming],
-        )
-    sent = (
+    sent = list(
         Referral.objects.filter(sent_by=request.user)
         .select_related("to_unit", "case__person")
         .order_by("-sent_at")
+    )
+    access_log_record_many(
+        by=request.user,
+        kind=AccessKind.READ,
+        purpose="Henvisningskø og sendte henvisninger",
+        subjects=[r.case.person for r in incoming + sent],
     )
     return render(
         request,

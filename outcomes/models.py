@@ -67,6 +67,9 @@ class Participation(models.Model):
     def __str__(self) -> str:
         return f"{self.person} i {self.initiative}"
 
+    def audit_label(self) -> str:
+        return f"deltagelse {self.pk} i {self.initiative}"
+
 
 class WaitingOutcome(models.TextChoices):
     STARTED = "started", _("Startet i indsatsen")
@@ -112,6 +115,9 @@ class WaitingListEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} venter på {self.initiative}"
+
+    def audit_label(self) -> str:
+        return f"venteliste {self.pk}, {self.initiative}"
 
 
 class Status(models.TextChoices):

@@ -68,7 +68,7 @@ def person_create(
         by=by,
         action="person.create",
         obj=person,
-        changes={"name": [None, str(person)], "identifier": [None, person.identifier_masked()]},
+        changes={"identifier": [None, "CPR-nummer" if person.cpr else "erstatningsnummer"]},
     )
     access_log_record(by=by, kind=AccessKind.CREATE, subject=person, purpose=purpose)
     return person
@@ -294,6 +294,7 @@ def household_member_add(
         action="household.member_add",
         obj=household,
         changes={"person_id": [None, person.pk], "role": [None, role]},
+        subject=person,
     )
     access_log_record(by=by, kind=AccessKind.CHANGE, subject=person, purpose=purpose)
     return member
@@ -309,6 +310,7 @@ def household_member_remove(*, by: User, member: HouseholdMember, reason: str) -
         action="household.member_remove",
         obj=member.household,
         changes={"person_id": [member.person_id, None], "reason": [None, reason]},
+        subject=member.person,
     )
     access_log_record(
         by=by, kind=AccessKind.CHANGE, subject=member.person, purpose="Taget ud af familien"

@@ -69,6 +69,9 @@ class Person(models.Model):
     def __str__(self) -> str:
         return f"{self.first_name} {self.last_name}"
 
+    def audit_label(self) -> str:
+        return f"person {self.pk}"
+
     def identifier_masked(self) -> str:
         """What pages show: 'ddmmyy-xxxx', or the replacement number (which is not personal)."""
         digits = self.cpr or self.typed_cpr
@@ -84,6 +87,9 @@ class Household(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def audit_label(self) -> str:
+        return f"husstand {self.pk}"
 
 
 class HouseholdRole(models.TextChoices):

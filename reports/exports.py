@@ -1,7 +1,6 @@
 """Exports of the budget table and the status form: PDF (WeasyPrint), Excel (openpyxl),
 Danish Excel CSV and JSON. Views and the `sikkerby report` command call the same functions."""
 
-import csv
 import io
 import json
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from openpyxl.utils import get_column_letter
 
 from initiatives.budget import MILLION, BudgetTable, discrepancy, format_million
 from initiatives.models import Initiative
+from sikkerby.spreadsheets import DanishCsvWriter, xlsx_bytes
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -150,7 +150,7 @@ def budget_csv(export: BudgetExport) -> bytes:
     """Danish Excel CSV: semicolons, decimal commas, UTF-8 with BOM; amounts in mio. kr."""
     years = export.table.years
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer = DanishCsvWriter(out)
     header = ["Indsats", *[str(y) for y in years], "Flerårig bevilling", "I alt (beregnet)"]
     if export.has_stated_totals:
         header += ["I alt (som angivet)", "Afvigelse"]
@@ -266,9 +266,7 @@ def budget_xlsx(export: BudgetExport) -> bytes:
     for index in range(2, len(header) + 1):
         sheet.column_dimensions[get_column_letter(index)].width = 14
     sheet.freeze_panes = "B3"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(workbook)
 
 
 def render_pdf(template: str, context: dict) -> bytes:
@@ -379,6 +377,4 @@ def status_form_xlsx(initiative: Initiative) -> bytes:
         row[1].alignment = Alignment(vertical="top", wrap_text=True)
     sheet.column_dimensions["A"].width = 34
     sheet.column_dimensions["B"].width = 110
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(workbook)

@@ -1,8 +1,6 @@
 """Pages of the troubled-areas report: list and create, the report (figures, texts,
 workflow), a district's texts, approval, sending, and the frozen report as PDF and Excel."""
 
-from io import BytesIO
-
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -25,6 +23,7 @@ from reports.troubled_areas import (
     report_send,
 )
 from sikkerby.refusals import refusal_text
+from sikkerby.spreadsheets import xlsx_bytes
 
 
 class ReportForm(forms.Form):
@@ -212,6 +211,4 @@ def _xlsx(context: dict) -> bytes:
     texts.append(["Bydel", "Udfordringer", "Sådan mødes de"])
     for text in context["texts"]:
         texts.append([text.get_district_display(), text.challenges, text.responses])
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(workbook)
