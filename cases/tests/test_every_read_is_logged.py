@@ -85,9 +85,7 @@ def test_the_referral_form_and_the_sent_list_are_logged(level_3_case, ssp_consul
     assert _logged(ssp_consultant, level_3_case.person) == before + 1
 
 
-def test_reading_the_audit_trail_logs_the_persons_its_events_are_about(
-    level_3_case, administrator
-):
+def test_reading_the_audit_trail_logs_the_persons_its_events_are_about(level_3_case, administrator):
     page = login_client(Client(), administrator).get("/revision/").content.decode()
     assert "ssp_case.open" in page
     assert _logged(administrator, level_3_case.person) == 1
