@@ -11,7 +11,6 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import Department, RoleAssignment, Unit, User
 from accounts.roles import Role
-from areas.models import Area, AreaKind, AreaSet
 from cases.level_rule_defaults import level_rules_load_defaults
 from initiatives.models import Initiative
 from initiatives.reference_catalogue import reference_catalogue_load
@@ -95,16 +94,11 @@ def catalogue(db):
 
 
 def ssp_districts_load() -> None:
-    """SSP's numbered districts, as the demo has them (a case is registered in one of them)."""
-    from cases.demo_population import DEMO_SSP_DISTRICTS
+    """The city's districts and SSP's districts within them, as the demo has them (a case is
+    registered in an SSP district; a district's SSP body writes its troubled-areas texts)."""
+    from areas.demo import city_districts_create
 
-    ssp_set, _ = AreaSet.objects.get_or_create(
-        key="ssp-distrikter", defaults={"name": "SSP-distrikter", "kind": AreaKind.SSP_DISTRICT}
-    )
-    for name in DEMO_SSP_DISTRICTS.values():
-        Area.objects.get_or_create(
-            area_set=ssp_set, code=name.split(" ")[0], defaults={"name": name}
-        )
+    city_districts_create()
 
 
 @pytest.fixture
@@ -190,3 +184,15 @@ def login_client(client, user):
         response = client.post("/konto/to-faktor/", {"token": current_totp()})
         assert response.status_code == 302
     return client
+
+
+@pytest.fixture
+def district_ssp_people(catalogue):
+    """An SSP consultant in the SSP body of every SSP district (writes every district's texts)."""
+    from areas.queries import ssp_districts
+    from cases.models import SspBodyMembership
+
+    user = make_user("ssp_leader", [Role.SSP_CONSULTANT], "BUF")
+    for area in ssp_districts():
+        SspBodyMembership.objects.create(user=user, ssp_district=area.name)
+    return user

@@ -6,7 +6,7 @@ from django.utils import timezone
 from ninja import Router, Schema
 
 from initiatives.models import Initiative
-from outcomes.permissions import results_shown_to, sees_persons
+from outcomes.permissions import card_shown_to
 from outcomes.scorecard import GROUP_LABELS, initiative_scorecard
 
 router = Router(tags=["resultater"])
@@ -50,6 +50,12 @@ def scorecard(request, slug: str):
     initiative = get_object_or_404(Initiative, slug=slug)
     today = timezone.localdate()
     user = request.auth
+    cards = [
+        (group, card)
+        for group, cards in initiative_scorecard(initiative, today).items()
+        for card in cards
+    ]
+    hidden = [card_shown_to(user, card) for _, card in cards]
     criteria = [
         CriterionResultOut(
             id=card.criterion.pk,
@@ -64,15 +70,14 @@ def scorecard(request, slug: str):
                 ResultOut(
                     **{**r.__dict__, "verdict": str(r.verdict)}, verdict_label=r.verdict_label
                 )
-                for r in results_shown_to(user, card.results)
+                for r in card.results
             ],
         )
-        for group, cards in initiative_scorecard(initiative, today).items()
-        for card in cards
+        for group, card in cards
     ]
     return ScorecardOut(
         initiative=initiative.slug,
         as_of=today.isoformat(),
-        small_counts_hidden=not sees_persons(user),
+        small_counts_hidden=any(hidden),
         criteria=criteria,
     )

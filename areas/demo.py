@@ -125,15 +125,15 @@ RESPONSES_PER_DISTRICT = 800
 CATEGORY_SHARES = {"burglary": 0.2, "robbery": 0.05, "theft": 0.6, "violence": 0.15}
 
 
-@transaction.atomic
-def demo_areas_create() -> DemoAreas:
-    """Safe to run again: nothing is created twice."""
-    made = DemoAreas()
+def city_districts_create() -> tuple[dict[str, Area], int]:
+    """Copenhagen's 10 districts (schematic outlines) and SSP's districts within them: the
+    area sets a case's district and the troubled-areas report's districts come from.
+    Returns the districts by name and how many were new."""
     districts_set, _ = AreaSet.objects.get_or_create(
         key="bydele",
         defaults={"name": "Københavns 10 bydele", "kind": AreaKind.DISTRICT},
     )
-    districts = {}
+    districts, new = {}, 0
     for number, name in enumerate(DISTRICTS, start=1):
         districts[name], created = Area.objects.get_or_create(
             area_set=districts_set,
@@ -144,7 +144,16 @@ def demo_areas_create() -> DemoAreas:
                 "geometry_is_schematic": True,
             },
         )
-        made.districts += created
+        new += created
+    _ssp_districts_create(districts)
+    return districts, new
+
+
+@transaction.atomic
+def demo_areas_create() -> DemoAreas:
+    """Safe to run again: nothing is created twice."""
+    made = DemoAreas()
+    districts, made.districts = city_districts_create()
     housing_set, _ = AreaSet.objects.get_or_create(
         key="almene-boligomraader",
         defaults={
@@ -183,9 +192,8 @@ def demo_areas_create() -> DemoAreas:
                 area=area, year=year, area_type=_area_type(share, residents)
             )
             made.figures += 1
-    made.survey_responses = _safety_history_create(districts_set, districts)
+    made.survey_responses = _safety_history_create(AreaSet.objects.get(key="bydele"), districts)
     made.safety_index_areas = _safety_index_districts_create(districts)
-    _ssp_districts_create(districts)
     _acute_incidents_create()
     _transfer_income_extract_load()
     _hotspot_create(districts)

@@ -195,6 +195,15 @@ def area_types_by_year(years: range) -> AreaTypes:
     return AreaTypes(list(years), by_area, counts)
 
 
+def ssp_district_names_in(city_district: str) -> list[str]:
+    """The names of SSP's districts within a city district (the SSP district's parent area)."""
+    return list(
+        Area.objects.filter(
+            area_set__kind=AreaKind.SSP_DISTRICT, parent__name=city_district
+        ).values_list("name", flat=True)
+    )
+
+
 def ssp_districts() -> list[Area]:
     """SSP's districts (the area sets of that kind), in their numbering order: the only
     districts an SSP case can be registered in."""

@@ -17,9 +17,10 @@ def _log_out(page) -> None:
 
 
 def test_a_district_submits_its_texts_and_the_approved_report_is_frozen(
-    live_server, page, analyst, ssp_consultant
+    live_server, page, analyst, ssp_consultant, district_ssp_people
 ):
     from areas.demo import demo_areas_create
+    from cases.models import SspBodyMembership
     from outcomes.models import CrimeEvent
     from people.actions import person_create
     from people.models import Person
@@ -56,7 +57,11 @@ def test_a_district_submits_its_texts_and_the_approved_report_is_frozen(
     expect(page.get_by_role("heading", level=1)).to_have_text("Urolige områder, 1. halvår 2026")
     report = TroubledAreasReport.objects.get()
     for text in report.district_texts.exclude(district="noerrebro"):
-        district_text_submit(by=analyst, text=text, challenges="Rolig periode.", responses="Drift.")
+        district_text_submit(
+            by=district_ssp_people, text=text, challenges="Rolig periode.", responses="Drift."
+        )
+    # The Nørrebro consultant sits in the SSP body of an SSP district within Nørrebro.
+    SspBodyMembership.objects.create(user=ssp_consultant, ssp_district="3 Nørrebro")
     _log_out(page)
 
     log_in(page, live_server, "ssp_consultant")

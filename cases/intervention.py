@@ -167,7 +167,17 @@ def course_admit(
 
 
 def _require_coordinator(by: User, course: InterventionCourse) -> None:
-    if course.coordinator_id != by.pk:
+    from cases.permissions import may_coordinate
+
+    if not may_coordinate(by, course):
+        raise PermissionDenied
+
+
+def _require_team(by: User, course: InterventionCourse) -> None:
+    """Notes are written by those who work on the course, never by those who only read it."""
+    from cases.permissions import courses_worked_by
+
+    if not courses_worked_by(by).filter(pk=course.pk).exists():
         raise PermissionDenied
 
 
@@ -246,6 +256,7 @@ def team_task_add(
 def progress_note_add(
     *, by: User, course: InterventionCourse, text: str, is_meeting: bool
 ) -> ProgressNote:
+    _require_team(by, course)
     note = ProgressNote.objects.create(
         course=course, written_by=by, text=text, is_meeting=is_meeting
     )

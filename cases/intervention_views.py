@@ -22,7 +22,12 @@ from cases.forms import (
 )
 from cases.intervention_rules import next_phase_proposal
 from cases.models import InterventionProgramme, Phase
-from cases.permissions import courses_visible_to, persons_visible_to
+from cases.permissions import (
+    courses_visible_to,
+    courses_worked_by,
+    may_coordinate,
+    persons_visible_to,
+)
 from people.actions import household_member_add
 from reports.disclosure import suppress_rows
 from sikkerby.refusals import refusal_text, refusal_to_form
@@ -121,7 +126,8 @@ def _course_context(request, course, members, **forms) -> dict:
     return {
         "course": course,
         "members": members,
-        "is_coordinator": course.coordinator_id == request.user.pk,
+        "is_coordinator": may_coordinate(request.user, course),
+        "works_on_course": courses_worked_by(request.user).filter(pk=course.pk).exists(),
         "proposal": next_phase_proposal(
             course.phase, course.phase_started_on, timezone.localdate()
         ),
@@ -211,7 +217,7 @@ def course_action(request: HttpRequest, pk: int, what: str) -> HttpResponse:
 
 
 def _family_member_add(request, course, data: dict) -> None:
-    if course.coordinator_id != request.user.pk:
+    if not may_coordinate(request.user, course):
         raise PermissionDenied
     household_member_add(
         by=request.user,

@@ -98,15 +98,29 @@ def persons_visible_to(user) -> QuerySet[Person]:
     )
 
 
+def courses_worked_by(user) -> QuerySet[InterventionCourse]:
+    """Courses the user coordinates or is on the team of, while the user holds a role that
+    works on cases: being named on a team grants nothing by itself (a coordinator stripped of
+    every role sees none of the families)."""
+    if not user.is_authenticated or not any(user.has_role(r) for r in WORKS_ON_CASES):
+        return InterventionCourse.objects.none()
+    return InterventionCourse.objects.filter(Q(coordinator=user) | Q(team__user=user)).distinct()
+
+
 def courses_visible_to(user) -> QuerySet[InterventionCourse]:
-    """Courses the user coordinates or is on the team of; for a department leader also the
-    courses the department's coordinators lead."""
+    """The courses the user works on; for a department leader also the courses the
+    department's coordinators lead (to read, not to change)."""
     if not user.is_authenticated:
         return InterventionCourse.objects.none()
-    scope = Q(coordinator=user) | Q(team__user=user)
+    visible = InterventionCourse.objects.filter(pk__in=courses_worked_by(user).values("pk"))
     if user.has_role(Role.DEPARTMENT_LEADER) and user.department_id is not None:
-        scope |= Q(coordinator__department_id=user.department_id)
-    return InterventionCourse.objects.filter(scope).distinct()
+        visible |= InterventionCourse.objects.filter(coordinator__department_id=user.department_id)
+    return visible.distinct()
+
+
+def may_coordinate(user, course: InterventionCourse) -> bool:
+    """Only the course's coordinator, holding the coordinator role, changes the course."""
+    return course.coordinator_id == user.pk and user.has_role(Role.COORDINATOR)
 
 
 def get_person_for_user(user, pk: int) -> Person:

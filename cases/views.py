@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -27,7 +26,6 @@ from cases.forms import (
     ReferralForm,
 )
 from cases.models import (
-    InterventionCourse,
     LevelRule,
     Referral,
     ReferralStatus,
@@ -37,6 +35,7 @@ from cases.models import (
 )
 from cases.permissions import (
     cases_visible_to,
+    courses_worked_by,
     get_case_for_change,
     get_case_for_user,
     get_person_for_change,
@@ -435,12 +434,11 @@ def case_change_level(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def task_done(request: HttpRequest, pk: int) -> HttpResponse:
     task = get_object_or_404(Task, pk=pk)
+    # The case's or the course's team works its tasks; a leader only reads them.
     if task.case_id:
         get_case_for_change(request.user, task.case_id)
-    elif not InterventionCourse.objects.filter(
-        Q(coordinator=request.user) | Q(team__user=request.user), pk=task.course_id
-    ).exists():
-        raise Http404  # the team works the course's tasks; a leader only reads the course
+    elif not courses_worked_by(request.user).filter(pk=task.course_id).exists():
+        raise Http404
     actions.task_complete(by=request.user, task=task)
     messages.success(request, _("Opgaven er markeret som udført."))
     return redirect(request.POST.get("next") or "cases:my_work")

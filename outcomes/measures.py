@@ -5,6 +5,7 @@ is missing are neither successes nor failures but counted separately. Too few ob
 gives 'too little data', a cohort not yet old enough gives 'too early'."""
 
 from dataclasses import dataclass, replace
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from math import sqrt
@@ -66,6 +67,13 @@ def wilson_interval(successes: int, n: int) -> tuple[float, float]:
     centre = (share + z2 / (2 * n)) / (1 + z2 / n)
     half = Z_95 * sqrt(share * (1 - share) / n + z2 / (4 * n * n)) / (1 + z2 / n)
     return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def full_year_places(occupied_days: int, year: int) -> float:
+    """Full-year places used (seed 003: 25 full-year places): occupied days ÷ the days of the
+    year, not of the part of it that has passed (which would overstate use all year)."""
+    days = (date(year, 12, 31) - date(year, 1, 1)).days + 1
+    return occupied_days / days
 
 
 def meets(value: float, target: float, direction: str) -> bool:

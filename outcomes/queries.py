@@ -292,6 +292,22 @@ def offer_share_counts(
     return counts["with_offer"], counts["total"]
 
 
+def stock_members(initiative_id: int, day: date) -> list[int]:
+    """The persons occupying a place on a day (behind `stock_on`)."""
+    return list(
+        participations_overlapping(initiative_id, day, day).values_list("person_id", flat=True)
+    )
+
+
+def waiting_members(initiative_id: int, day: date) -> list[int]:
+    """The persons waiting on a day (behind `waiting_list_summary`)."""
+    return list(
+        WaitingListEntry.objects.filter(initiative_id=initiative_id, added_on__lte=day)
+        .filter(Q(removed_on__isnull=True) | Q(removed_on__gt=day))
+        .values_list("person_id", flat=True)
+    )
+
+
 def participant_members(initiative_id: int, start: date, end: date) -> list[tuple[int, str]]:
     return [
         (person_id, "success")

@@ -17,7 +17,7 @@ from imports.files import ImportRejected
 from imports.models import ImportJob
 from imports.views import import_job_page
 from initiatives.models import Initiative, MeasureKind, SuccessCriterion
-from outcomes import actions
+from outcomes import actions, queries
 from outcomes.forms import (
     ActivityForm,
     AssessmentForm,
@@ -31,9 +31,9 @@ from outcomes.forms import (
     WaitingListForm,
     WaitingRemoveForm,
 )
-from outcomes.measures import MINIMUM_DENOMINATOR
+from outcomes.measures import MINIMUM_DENOMINATOR, full_year_places
 from outcomes.models import FollowUp, Participation, ProgressionParameter, WaitingListEntry
-from outcomes.permissions import results_shown_to, sees_persons
+from outcomes.permissions import card_shown_to, count_shown_to, sees_persons
 from outcomes.progression import (
     ParameterChange,
     assessment_record,
@@ -59,31 +59,30 @@ def scorecard(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = get_object_or_404(Initiative, slug=slug)
     today = timezone.localdate()
     groups = initiative_scorecard(initiative, today)
-    for cards in groups.values():
-        for card in cards:
-            card.results = results_shown_to(request.user, card.results)
+    hidden = [card_shown_to(request.user, card) for cards in groups.values() for card in cards]
     year_start = today.replace(month=1, day=1)
-    days = (today - year_start).days + 1
     occupied = stock_on(initiative.pk, today)
-    capacity = {
-        # Places in use are a count of people: hidden under 5 like every other count.
-        "occupied": occupied
-        if sees_persons(request.user) or not 0 < occupied < MINIMUM_DENOMINATOR
-        else None,
-        "full_year_places": occupied_days(initiative.pk, year_start, today) / days,
-        "over": initiative.capacity_amount is not None and occupied > initiative.capacity_amount,
-    }
     waiting, longest_wait = waiting_list_summary(initiative.pk, today)
-    capacity["waiting"] = (
-        waiting if sees_persons(request.user) or not 0 < waiting < MINIMUM_DENOMINATOR else None
-    )
+    capacity = {
+        # Places in use and people waiting are counts of people: small ones hidden likewise.
+        "occupied": count_shown_to(
+            request.user, occupied, lambda: queries.stock_members(initiative.pk, today)
+        ),
+        # Seed 003: full-year places are occupied days ÷ the days of the year.
+        "full_year_places": full_year_places(
+            occupied_days(initiative.pk, year_start, today), today.year
+        ),
+        "over": initiative.capacity_amount is not None and occupied > initiative.capacity_amount,
+        "waiting": count_shown_to(
+            request.user, waiting, lambda: queries.waiting_members(initiative.pk, today)
+        ),
+    }
     capacity["longest_wait"] = longest_wait if capacity["waiting"] is not None else None
-    progression = initiative_progression(initiative.pk)
-    if not sees_persons(request.user):
-        progression = [
-            c if c.people >= MINIMUM_DENOMINATOR else ParameterChange(c.parameter, 0, None)
-            for c in progression
-        ]
+    # A mean change of fewer than 5 people is shown to nobody: it is about a handful of people.
+    progression = [
+        c if c.people >= MINIMUM_DENOMINATOR else ParameterChange(c.parameter, 0, None)
+        for c in initiative_progression(initiative.pk)
+    ]
     return render(
         request,
         "outcomes/scorecard.html",
@@ -93,7 +92,8 @@ def scorecard(request: HttpRequest, slug: str) -> HttpResponse:
             "groups": [(GROUP_LABELS[key], cards) for key, cards in groups.items()],
             "today": today,
             "capacity": capacity,
-            "small_counts_hidden": not sees_persons(request.user),
+            "small_counts_hidden": any(hidden) or capacity["occupied"] is None,
+            "may_drill_down": sees_persons(request.user),
             "activity_form": ActivityForm(initial={"held_on": today})
             if request.user.has_perm("initiatives.change_initiative", initiative)
             else None,
@@ -117,10 +117,10 @@ def criterion_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     criterion = _criterion(slug, pk)
     today = timezone.localdate()
     card = criterion_card(criterion, today)
-    card.results = results_shown_to(request.user, card.results)
+    hidden = card_shown_to(request.user, card)
     trend = criterion_trend(criterion, today)
     for row in trend:
-        row.results[:] = results_shown_to(request.user, row.results)
+        hidden |= card_shown_to(request.user, row.card)
     may_change = request.user.has_perm("initiatives.change_initiative", criterion.initiative)
     return render(
         request,
@@ -136,7 +136,7 @@ def criterion_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "survey_form": SurveyAnswersForm()
             if may_change and criterion.kind == MeasureKind.SURVEY_SHARE
             else None,
-            "small_counts_hidden": not sees_persons(request.user),
+            "small_counts_hidden": hidden,
         },
     )
 
@@ -159,6 +159,7 @@ def criterion_people(request: HttpRequest, slug: str, pk: int, row: int) -> Http
         .order_by("last_name", "first_name")
     )
     people = [(person, outcome_by_person[person.pk]) for person in visible]
+    not_shown = len(outcome_by_person) - len(people)
     access_log_record_many(
         by=request.user,
         kind=AccessKind.READ,
@@ -174,7 +175,8 @@ def criterion_people(request: HttpRequest, slug: str, pk: int, row: int) -> Http
             "result": card.results[row],
             "year": year,
             "people": people,
-            "not_shown": len(outcome_by_person) - len(people),
+            # How many others there are is itself a count of persons the user may not see.
+            "not_shown": not_shown if not 0 < not_shown < MINIMUM_DENOMINATOR else None,
         },
     )
 

@@ -74,6 +74,8 @@ class DistrictText(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     submitted_at = models.DateTimeField(null=True, blank=True)
+    # Two of the district's SSP people may edit at once: the later save must not overwrite.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["report", "district"]

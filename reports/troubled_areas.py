@@ -3,10 +3,11 @@ Figures are computed live while the report is a draft and frozen into it on appr
 
 from datetime import date
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from areas.models import AcuteIncident, AreaKind, AreaSet
@@ -23,6 +24,7 @@ from reports.models import (
     ReportStatus,
     TroubledAreasReport,
 )
+from sikkerby.versioning import version_claim
 
 TOTAL = "I alt"  # suppress_rows' name for the total
 
@@ -162,12 +164,26 @@ def report_create(*, by: User, title: str, period_start: date, period_end: date)
 
 
 @transaction.atomic
-def district_text_submit(*, by: User, text: DistrictText, challenges: str, responses: str):
+def district_text_submit(
+    *,
+    by: User,
+    text: DistrictText,
+    challenges: str,
+    responses: str,
+    expected_version: int | None = None,
+):
+    """A district's two texts, written by its SSP people (the SSP bodies of its SSP districts).
+    The version the writer began from guards against overwriting a colleague's save."""
+    if not by.has_perm("reports.write_this_district_text", text):
+        raise PermissionDenied
     report = TroubledAreasReport.objects.select_for_update().get(pk=text.report_id)
     if report.status != ReportStatus.DRAFT:
-        raise ValidationError("Rapporten er godkendt; teksterne kan ikke ændres.")
+        raise ValidationError(_("Rapporten er godkendt; teksterne kan ikke ændres."))
     if not challenges.strip() or not responses.strip():
-        raise ValidationError("Skriv både udfordringerne og hvordan de mødes.")
+        raise ValidationError(_("Skriv både udfordringerne og hvordan de mødes."))
+    expected = text.version if expected_version is None else expected_version
+    version_claim(DistrictText, text.pk, expected)
+    text.version = expected + 1
     old = (text.challenges, text.responses)
     text.challenges, text.responses = challenges.strip(), responses.strip()
     text.submitted_by, text.submitted_at = by, timezone.now()

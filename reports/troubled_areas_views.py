@@ -24,6 +24,7 @@ from reports.troubled_areas import (
 )
 from sikkerby.refusals import refusal_text
 from sikkerby.spreadsheets import xlsx_bytes
+from sikkerby.versioning import EditConflict
 
 
 class ReportForm(forms.Form):
@@ -76,15 +77,19 @@ def report_list(request: HttpRequest) -> HttpResponse:
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     _require(request, "reports.view_troubled_areas")
     report = get_object_or_404(TroubledAreasReport, pk=pk)
+    texts = _in_city_order(report.district_texts.all())
     return render(
         request,
         "reports/troubled_areas_detail.html",
         {
             "report": report,
             "figures": figures_of(report),
-            "texts": _in_city_order(report.district_texts.all()),
-            "may_write": request.user.has_perm("reports.write_district_text")
-            and report.status == ReportStatus.DRAFT,
+            "texts": texts,
+            "may_write": report.status == ReportStatus.DRAFT
+            and request.user.has_perm("reports.write_district_text"),
+            "writable": {
+                t.pk for t in texts if request.user.has_perm("reports.write_this_district_text", t)
+            },
             "may_manage": request.user.has_perm("reports.manage_troubled_areas"),
             "sendings": report.sendings.select_related("sent_by"),
             "send_form": SendForm(initial={"committee": next_committee(report)}),
@@ -95,6 +100,11 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _act(request: HttpRequest, report: TroubledAreasReport, act, done: str) -> HttpResponse:
     try:
         act()
+    except EditConflict:
+        messages.error(
+            request,
+            _("En anden har gemt bydelens tekster imens. Læs dem herunder — dine er ikke gemt."),
+        )
     except ValidationError as error:
         messages.error(request, refusal_text(error))
     else:
@@ -104,8 +114,12 @@ def _act(request: HttpRequest, report: TroubledAreasReport, act, done: str) -> H
 
 @require_POST
 def district_text(request: HttpRequest, pk: int, district: str) -> HttpResponse:
+    """A district's texts, from its SSP people; a stale version is refused, never overwritten."""
     _require(request, "reports.write_district_text")
     text = get_object_or_404(DistrictText, report_id=pk, district=district)
+    if not request.user.has_perm("reports.write_this_district_text", text):
+        raise PermissionDenied
+    version = request.POST.get("version", "")
     return _act(
         request,
         text.report,
@@ -114,6 +128,7 @@ def district_text(request: HttpRequest, pk: int, district: str) -> HttpResponse:
             text=text,
             challenges=request.POST.get("challenges", ""),
             responses=request.POST.get("responses", ""),
+            expected_version=int(version) if version.isdecimal() and version.isascii() else 0,
         ),
         _("Bydelens tekster er gemt."),
     )

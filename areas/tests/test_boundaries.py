@@ -17,7 +17,7 @@ SQUARE = {
 
 @pytest.fixture
 def districts(db):
-    area_set = AreaSet.objects.create(key="bydele", name="Bydele", kind=AreaKind.DISTRICT)
+    area_set = AreaSet.objects.create(key="test-bydele", name="Bydele", kind=AreaKind.DISTRICT)
     for code, name in (("03", "Nørrebro"), ("09", "Valby")):
         Area.objects.create(area_set=area_set, code=code, name=name, geometry_is_schematic=True)
     return area_set
@@ -40,7 +40,7 @@ def test_features_matched_by_name_become_the_areas_real_outlines(districts, admi
         )
         == 2
     )
-    valby = Area.objects.get(name="Valby")
+    valby = districts.areas.get(name="Valby")
     assert valby.geometry == SQUARE and not valby.geometry_is_schematic
 
 
@@ -53,4 +53,4 @@ def test_an_unknown_area_rejects_the_file_with_its_feature_number(districts, adm
             match_on="navn",
         )
     assert str(rejected.value.errors[0]) == "Linje 2: intet område 'atlantis' i Bydele"
-    assert Area.objects.get(name="Nørrebro").geometry is None
+    assert districts.areas.get(name="Nørrebro").geometry is None

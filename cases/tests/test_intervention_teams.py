@@ -197,3 +197,35 @@ def test_a_department_leader_sees_the_courses_the_departments_coordinators_lead(
     assert refused.status_code in (403, 404)
     course.refresh_from_db()
     assert course.phase == "intensive"
+
+
+def test_a_coordinator_stripped_of_every_role_opens_nothing_of_the_family(
+    ssp_consultant, coordinator
+):
+    """Course access came from the course's foreign keys alone; now it needs a role too."""
+    household = _family(ssp_consultant, "Firer", 4)
+    client = login_client(Client(), coordinator)
+    client.post(f"/interventionsteam/optag/{household.pk}/")
+    course = InterventionCourse.objects.get(household=household)
+    child = household.members.get().person
+    assert client.get(f"/personer/{child.pk}/").status_code == 200
+    coordinator.role_assignments.all().delete()
+    stripped = login_client(Client(), coordinator)
+    assert stripped.get(f"/interventionsteam/{course.pk}/").status_code == 404
+    assert stripped.get(f"/personer/{child.pk}/").status_code == 404
+    assert stripped.post(f"/personer/{child.pk}/vis-cpr/").status_code == 404
+    assert stripped.post(f"/interventionsteam/{course.pk}/note/", {"text": "x"}).status_code == 404
+    assert not course.notes.exists()
+
+
+def test_a_department_leader_reads_the_course_but_writes_no_note(
+    ssp_consultant, coordinator, department_leader
+):
+    household = _family(ssp_consultant, "Firer", 4)
+    login_client(Client(), coordinator).post(f"/interventionsteam/optag/{household.pk}/")
+    course = InterventionCourse.objects.get(household=household)
+    leader = login_client(Client(), department_leader)
+    page = leader.get(f"/interventionsteam/{course.pk}/").content.decode()
+    assert "Familien Firer" in page and "Skriv notat" not in page
+    response = leader.post(f"/interventionsteam/{course.pk}/note/", {"text": "Ledernotat"})
+    assert response.status_code == 403 and not course.notes.exists()

@@ -6,7 +6,7 @@ from datetime import date
 from io import BytesIO
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from openpyxl import load_workbook
 
@@ -66,10 +66,12 @@ def test_charges_among_under_18s_are_counted_per_district_and_small_counts_hidde
     assert figures_of(report)["city"]["charges_under_18"] == 12
 
 
-def test_approval_needs_every_district_and_freezes_the_figures(report, analyst, ssp_consultant):
+def test_approval_needs_every_district_and_freezes_the_figures(
+    report, analyst, ssp_consultant, district_ssp_people
+):
     with pytest.raises(ValidationError, match="Mangler tekster fra"):
         report_approve(by=analyst, report=report)
-    _all_texts(report, ssp_consultant)
+    _all_texts(report, district_ssp_people)
     for _ in range(5):
         _charge(ssp_consultant, "noerrebro", date(2010, 5, 1), date(2026, 3, 1))
     report = report_approve(by=analyst, report=report)
@@ -81,7 +83,7 @@ def test_approval_needs_every_district_and_freezes_the_figures(report, analyst, 
     assert {d["code"]: d for d in before["districts"]}["noerrebro"]["charges_under_18"] == 5
     text = report.district_texts.first()
     with pytest.raises(ValidationError, match="godkendt"):
-        district_text_submit(by=ssp_consultant, text=text, challenges="x", responses="y")
+        district_text_submit(by=district_ssp_people, text=text, challenges="x", responses="y")
     for committee in ("BUU", "SOU", "BIU", "ØU"):
         report = report_send(
             by=analyst, report=report, committee=committee, meeting_on=date.today()
@@ -112,9 +114,9 @@ def test_the_specialist_committees_come_first_then_the_finance_committee(
 
 
 def test_sending_to_the_finance_committee_first_is_refused_and_nothing_is_recorded(
-    report, analyst, ssp_consultant
+    report, analyst, district_ssp_people
 ):
-    _all_texts(report, ssp_consultant)
+    _all_texts(report, district_ssp_people)
     report = report_approve(by=analyst, report=report)
     with pytest.raises(ValidationError, match="mangler: BUU, SOU, BIU"):
         report_send(by=analyst, report=report, committee="ØU", meeting_on=date.today())
@@ -159,13 +161,13 @@ def test_acute_incidents_are_counted_per_district_in_the_period(report, ssp_cons
 
 
 def test_the_workflow_through_the_pages_and_the_frozen_pdf_and_excel(
-    report, analyst, ssp_consultant, committee_reader
+    report, analyst, district_ssp_people, committee_reader
 ):
-    writer = login_client(Client(), ssp_consultant)
+    writer = login_client(Client(), district_ssp_people)
     for code in CityDistrict.values:
         writer.post(
             f"/rapporter/urolige-omraader/{report.pk}/tekst/{code}/",
-            {"challenges": f"Udfordring i {code}", "responses": "Svar"},
+            {"challenges": f"Udfordring i {code}", "responses": "Svar", "version": "1"},
         )
     reader = login_client(Client(), committee_reader)
     assert reader.post(f"/rapporter/urolige-omraader/{report.pk}/godkend/").status_code == 403
@@ -196,3 +198,38 @@ def test_the_workflow_through_the_pages_and_the_frozen_pdf_and_excel(
     assert report.status == ReportStatus.SENT
     page = reader.get(f"/rapporter/urolige-omraader/{report.pk}/").content.decode()
     assert "Økonomiudvalget (ØU): møde" in page
+
+
+def test_a_districts_texts_belong_to_its_ssp_people(report, ssp_consultant, district_ssp_people):
+    """Any SSP consultant could overwrite any district's texts; now only the SSP body of an
+    SSP district within it writes them."""
+    text = report.district_texts.get(district="noerrebro")
+    url = f"/rapporter/urolige-omraader/{report.pk}/tekst/noerrebro/"
+    outsider = login_client(Client(), ssp_consultant)
+    data = {"challenges": "Overskrevet", "responses": "Overskrevet", "version": "1"}
+    assert outsider.post(url, data).status_code == 403
+    page = outsider.get(f"/rapporter/urolige-omraader/{report.pk}/").content.decode()
+    assert "Skriv bydelens tekster" not in page
+    from cases.models import SspBodyMembership
+
+    SspBodyMembership.objects.create(user=ssp_consultant, ssp_district="3 Nørrebro")
+    assert outsider.post(url, data).status_code == 302
+    text.refresh_from_db()
+    assert text.challenges == "Overskrevet" and text.submitted_by == ssp_consultant
+    with pytest.raises(PermissionDenied):
+        district_text_submit(
+            by=ssp_consultant,
+            text=report.district_texts.get(district="valby"),
+            challenges="x",
+            responses="y",
+        )
+
+
+def test_two_writers_at_once_never_overwrite_each_other(report, district_ssp_people):
+    url = f"/rapporter/urolige-omraader/{report.pk}/tekst/valby/"
+    first, second = (login_client(Client(), district_ssp_people) for _ in range(2))
+    first.post(url, {"challenges": "Først", "responses": "Først", "version": "1"})
+    response = second.post(url, {"challenges": "Anden", "responses": "Anden", "version": "1"})
+    page = second.get(response["Location"]).content.decode()
+    assert "En anden har gemt bydelens tekster imens" in page
+    assert report.district_texts.get(district="valby").challenges == "Først"
