@@ -20,6 +20,8 @@ node_modules/.installed: package.json package-lock.json
 
 install: $(BIN)/.installed node_modules/.installed
 
+# The demo runs with DEBUG on (it is off unless set: production never gets it by accident).
+run: export DEBUG = true
 run: install
 	$(BIN)/sikkerby migrate --no-input -v 0
 	$(BIN)/sikkerby load_seed_catalogue
@@ -43,6 +45,7 @@ test: install browser-deps
 test-fast: install
 	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
 
+lint: export SIKKERBY_TESTING = true
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -50,6 +53,7 @@ lint: install
 	$(BIN)/mypy
 
 # After changing user-facing text: update the English catalogue, translate, compile.
+messages: export DEBUG = true
 messages: install
 	$(BIN)/sikkerby makemessages -l en --ignore=.venv --ignore=node_modules --ignore=staticfiles --no-location
 	$(BIN)/sikkerby compilemessages -l en --ignore=.venv --ignore=node_modules

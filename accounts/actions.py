@@ -94,6 +94,30 @@ def user_update(*, by: User, user: User, roles: list[str], **fields) -> User:
 
 
 @transaction.atomic
+def password_change(*, by: User, new_password: str) -> None:
+    """The user chooses a new password (validated by the form); audited, never the password."""
+    by.set_password(new_password)
+    by.must_change_password = False
+    by.save(update_fields=["password", "must_change_password"])
+    audit_event_record(by=by, action="user.password_change", obj=by)
+
+
+@transaction.atomic
+def user_password_reset(*, by: User, user: User, temporary_password: str) -> None:
+    """An administrator gives a user a temporary password; the user must change it before
+    anything else. Failed-login delays for the account are lifted."""
+    if not by.has_perm("accounts.manage_users"):
+        raise PermissionDenied
+    from axes.utils import reset
+
+    user.set_password(temporary_password)
+    user.must_change_password = True
+    user.save(update_fields=["password", "must_change_password"])
+    reset(username=user.username)
+    audit_event_record(by=by, action="user.password_reset", obj=user)
+
+
+@transaction.atomic
 def user_unlock(*, by: User, user: User) -> None:
     """Lift a lock-out after failed logins (django-axes)."""
     if not by.has_perm("accounts.manage_users"):

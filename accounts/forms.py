@@ -10,10 +10,31 @@ from accounts.roles import Role
 class LoginForm(AuthenticationForm):
     error_messages = {
         "invalid_login": _(
-            "Brugernavn eller adgangskode er forkert. Efter %(limit)s forkerte forsøg spærres kontoen midlertidigt."
+            "Brugernavn eller adgangskode er forkert. Efter %(limit)s forkerte forsøg skal du vente lidt længere for hvert nyt forsøg."
         ),
         "inactive": _("Kontoen er deaktiveret."),
     }
+
+    def clean(self):
+        """After repeated failures from this address, wait before trying again (the password
+        is not even checked until then)."""
+        from axes.helpers import get_client_ip_address
+
+        from accounts.login_throttle import login_wait_seconds
+
+        username = self.cleaned_data.get("username")
+        if username and self.request is not None:
+            wait = login_wait_seconds(username, get_client_ip_address(self.request))
+            if wait:
+                raise forms.ValidationError(
+                    _(
+                        "For mange forkerte forsøg fra din adresse. Vent %(seconds)s sekunder, "
+                        "og prøv så igen."
+                    )
+                    % {"seconds": wait},
+                    code="throttled",
+                )
+        return super().clean()
 
     def get_invalid_login_error(self):
         from django.conf import settings
@@ -22,6 +43,24 @@ class LoginForm(AuthenticationForm):
             self.error_messages["invalid_login"] % {"limit": settings.AXES_FAILURE_LIMIT},
             code="invalid_login",
         )
+
+
+class TemporaryPasswordForm(forms.Form):
+    """An administrator's reset: a temporary password the user must change at next login."""
+
+    temporary_password = forms.CharField(
+        label=_("Midlertidig adgangskode"),
+        widget=forms.PasswordInput(render_value=False),
+        help_text=_(
+            "Mindst 12 tegn. Giv den til brugeren ad en sikker vej; brugeren skal vælge sin "
+            "egen ved næste login."
+        ),
+    )
+
+    def clean_temporary_password(self):
+        password = self.cleaned_data["temporary_password"]
+        validate_password(password)
+        return password
 
 
 class TotpForm(forms.Form):

@@ -2,6 +2,7 @@
 
 import hashlib
 import secrets
+from datetime import datetime, timedelta
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -48,6 +49,14 @@ class Unit(models.Model):
 
 
 class User(AbstractUser):
+    # Set when an administrator gives the user a temporary password: nothing else can be
+    # done until the user has chosen one of their own (accounts.middleware).
+    must_change_password = models.BooleanField(_("skal skifte adgangskode"), default=False)
+    # The OpenID Connect subject (`sub`) this account is matched on, when it logs in by the
+    # municipality's single sign-on: stable, unlike a name or an e-mail address.
+    oidc_subject = models.CharField(
+        _("fælles login-id"), max_length=255, unique=True, null=True, blank=True, editable=False
+    )
     department = models.ForeignKey(
         Department, on_delete=models.PROTECT, null=True, blank=True, related_name="users"
     )
@@ -95,7 +104,13 @@ class RoleAssignment(models.Model):
 
 class ApiTokenQuerySet(models.QuerySet):
     def active(self) -> "ApiTokenQuerySet":
-        return self.filter(revoked_at__isnull=True)
+        return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+
+def api_token_expiry() -> "datetime":
+    from django.conf import settings
+
+    return timezone.now() + timedelta(days=settings.API_TOKEN_DAYS)
 
 
 class ApiToken(models.Model):
@@ -108,6 +123,9 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    # A token expires (API_TOKEN_DAYS, default 90) like a password would: a forgotten script's
+    # token stops working instead of staying a key to person data for ever.
+    expires_at = models.DateTimeField(default=api_token_expiry)
 
     objects = ApiTokenQuerySet.as_manager()
 
@@ -116,6 +134,10 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def has_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
 
     @staticmethod
     def hash(token: str) -> str:

@@ -10,6 +10,12 @@ urlpatterns = [
     path("log-ud/", auth_views.LogoutView.as_view(), name="logout"),
     path("to-faktor/", views.two_factor, name="two_factor"),
     path("roller/", views.roles, name="roles"),
+    path("adgangskode/", views.password_change, name="password_change"),
+    path(
+        "brugere/<int:pk>/midlertidig-adgangskode/",
+        views.user_password_reset,
+        name="user_password_reset",
+    ),
     path("brugere/", views.users, name="users"),
     path("brugere/ny/", views.user_new, name="user_new"),
     path("brugere/<int:pk>/", views.user_edit, name="user_edit"),

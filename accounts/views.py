@@ -2,7 +2,9 @@ from base64 import b32encode
 
 import segno
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import PasswordChangeForm
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,9 +14,17 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import actions
-from accounts.forms import ApiTokenForm, LoginForm, NewUserForm, TotpForm, UserForm
+from accounts.forms import (
+    ApiTokenForm,
+    LoginForm,
+    NewUserForm,
+    TemporaryPasswordForm,
+    TotpForm,
+    UserForm,
+)
 from accounts.models import ApiToken, User
 from accounts.roles import ROLE_MEANINGS, Role
+from sikkerby.redirects import local_path_or
 
 
 class LoginView(auth_views.LoginView):
@@ -54,7 +64,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
             if enrolling:
                 actions.totp_device_confirm(by=request.user, device=device)
             otp_login(request, device)
-            return redirect(request.GET.get("next") or "initiatives:catalogue")
+            return redirect(local_path_or(request, request.GET.get("next"), "/"))
         form.add_error("token", _("Koden er forkert eller udløbet. Prøv den næste kode fra appen."))
     context = {"form": form, "enrolling": enrolling}
     if enrolling:
@@ -113,6 +123,7 @@ def users(request: HttpRequest) -> HttpResponse:
     from axes.models import AccessAttempt
     from django.conf import settings
 
+    # Accounts delayed after failed logins from some address (no account is locked out).
     locked = set(
         AccessAttempt.objects.filter(
             failures_since_start__gte=settings.AXES_FAILURE_LIMIT
@@ -148,6 +159,39 @@ def user_new(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/user_form.html", {"form": form})
 
 
+def password_change(request: HttpRequest) -> HttpResponse:
+    """Choose a new password (the old one first); required after an administrator's reset."""
+    form = PasswordChangeForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actions.password_change(by=request.user, new_password=form.cleaned_data["new_password1"])
+        update_session_auth_hash(request, request.user)
+        messages.success(request, _("Din adgangskode er skiftet."))
+        return redirect("/")
+    return render(request, "accounts/password_change.html", {"form": form})
+
+
+@require_POST
+def user_password_reset(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_user_admin(request)
+    user = get_object_or_404(User, pk=pk)
+    form = TemporaryPasswordForm(request.POST)
+    if form.is_valid():
+        actions.user_password_reset(
+            by=request.user, user=user, temporary_password=form.cleaned_data["temporary_password"]
+        )
+        messages.success(
+            request,
+            _("%(name)s har fået en midlertidig adgangskode og skal skifte den ved næste login.")
+            % {"name": user.username},
+        )
+        return redirect("accounts:users")
+    return render(
+        request,
+        "accounts/user_form.html",
+        {"form": UserForm(instance=user), "edited": user, "reset_form": form},
+    )
+
+
 def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
     _require_user_admin(request)
     user = get_object_or_404(User, pk=pk)
@@ -161,7 +205,11 @@ def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
         )
         messages.success(request, _("Brugeren %(name)s er gemt.") % {"name": user.username})
         return redirect("accounts:users")
-    return render(request, "accounts/user_form.html", {"form": form, "edited": user})
+    return render(
+        request,
+        "accounts/user_form.html",
+        {"form": form, "edited": user, "reset_form": TemporaryPasswordForm()},
+    )
 
 
 @require_POST

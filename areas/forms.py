@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from areas.models import AcuteIncident, Area, AreaKind, AreaSet, Hotspot
+from imports.forms import UploadForm
 
 MONTH_LINE = re.compile(r"^\s*(\d{1,2})[-./](\d{4})\s+(\S.*?)\s*$")
 
@@ -43,7 +44,7 @@ class LettingCheckForm(forms.Form):
         return parsed
 
 
-class AreaImportForm(forms.Form):
+class AreaImportForm(UploadForm):
     kind = forms.ChoiceField(
         label=_("Hvad indlæses"),
         choices=[
@@ -56,7 +57,7 @@ class AreaImportForm(forms.Form):
         label=_("År (undersøgelse)"), required=False, min_value=2000, max_value=2100
     )
     invited = forms.IntegerField(label=_("Inviterede (undersøgelse)"), required=False, min_value=1)
-    file = forms.FileField(label=_("Fil (CSV eller Excel)"))
+    field_order = ["kind", "area_set", "year", "invited", "file", "import_again"]
 
     def clean(self):
         data = super().clean()

@@ -17,7 +17,13 @@ from areas.models import (
     SurveyWave,
 )
 from audit.actions import audit_event_record
-from imports.files import ImportRejected, Row, RowError, parse_danish_decimal, read_table_file
+from imports.files import (
+    ImportRejected,
+    RowError,
+    TableFile,
+    import_limits,
+    parse_danish_decimal,
+)
 from imports.jobs import Progress
 
 SURVEY_COLUMNS = ("område", "vægt", "nabolag", "aften", "nat", "offer")
@@ -26,16 +32,8 @@ FEELINGS = {"tryg": Feeling.SAFE, "hverken": Feeling.NEITHER, "utryg": Feeling.U
 YES_NO = {"ja": True, "nej": False, "": None}
 
 
-def _rows(filename: str, data: bytes, columns: tuple[str, ...]) -> list[Row]:
-    rows = read_table_file(filename, data)
-    if not rows:
-        raise ImportRejected([RowError(1, "Filen indeholder ingen rækker.")])
-    missing = [c for c in columns if c not in rows[0].values]
-    if missing:
-        raise ImportRejected(
-            [RowError(1, f"Kolonnen mangler: {', '.join(missing)}. Forventet: {';'.join(columns)}")]
-        )
-    return rows
+def _rows(filename: str, data: bytes, columns: tuple[str, ...], kind: str) -> TableFile:
+    return TableFile(filename, data, columns=columns, limits=import_limits(kind))
 
 
 def _word(table: dict, text: str, what: str):
@@ -66,7 +64,7 @@ def survey_wave_import(
     data: bytes,
     progress: Progress | None = None,
 ) -> SurveyWave:
-    rows = _rows(filename, data, SURVEY_COLUMNS)
+    rows = _rows(filename, data, SURVEY_COLUMNS, "areas.survey")
     if invited < len(rows):
         raise ImportRejected([RowError(1, f"Flere besvarelser ({len(rows)}) end inviterede.")])
     if SurveyWave.objects.filter(area_set=area_set, year=year).exists():
@@ -149,7 +147,7 @@ def police_counts_import(
     *, by: User, area_set: AreaSet, filename: str, data: bytes, progress: Progress | None = None
 ) -> int:
     """Counts replace earlier counts for the same area, year and category."""
-    rows = _rows(filename, data, POLICE_COLUMNS)
+    rows = _rows(filename, data, POLICE_COLUMNS, "areas.police")
     categories = {label.lower(): value for value, label in CrimeCategory.choices}
     categories.update({value: value for value in CrimeCategory.values})
     areas, errors, counts = _areas(area_set), [], {}

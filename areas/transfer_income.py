@@ -12,7 +12,7 @@ from django.db import transaction
 from accounts.models import User
 from areas.models import TransferIncomeFigure
 from audit.actions import audit_event_record
-from imports.files import ImportRejected, RowError, read_table_file
+from imports.files import ImportRejected, RowError, TableFile, import_limits
 
 COLUMNS = ("områdetype", "boliger", "år", "beboere", "på overførselsindkomst")
 GROUPS = {"totaltømte": True, "ikke-tømte": False, "ikke totaltømte": False}
@@ -88,9 +88,7 @@ def figures_for(start: int, end: int) -> list[Figure]:
 @transaction.atomic
 def transfer_income_import(*, by: User, start: int, end: int, filename: str, data: bytes) -> int:
     """Replace the period's figures with the file's, or reject it whole."""
-    rows = read_table_file(filename, data)
-    if not rows or any(c not in rows[0].values for c in COLUMNS):
-        raise ImportRejected([RowError(1, f"Forventede kolonner: {';'.join(COLUMNS)}")])
+    rows = TableFile(filename, data, columns=COLUMNS, limits=import_limits("transfer_income"))
     figures, errors, seen = [], [], set()
     for position, row in enumerate(rows):
         values = row.values

@@ -45,6 +45,7 @@ from areas.safety_queries import (
 )
 from areas.tasks import POLICE, SURVEY, area_import_task
 from areas.transfer_income import figures_for, transfer_income_table
+from imports.jobs import import_job_create, import_job_restart
 from imports.models import ImportJob
 from imports.views import import_job_page
 from reports.disclosure import suppress_rows
@@ -206,18 +207,18 @@ def area_import(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     form = AreaImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        data, upload = form.cleaned_data, form.cleaned_data["file"]
-        job = ImportJob.objects.create(
+        data = form.cleaned_data
+        job = import_job_create(
+            by=request.user,
             kind=data["kind"],
-            label=dict(form.fields["kind"].choices)[data["kind"]].split(":")[0],
-            filename=upload.name[:200],
-            data=upload.read(),
+            label=str(dict(form.fields["kind"].choices)[data["kind"]]).split(":")[0],
+            filename=data["file"].name,
+            data=form.data_bytes,
             parameters={
                 "area_set": data["area_set"].key,
                 "year": data["year"],
                 "invited": data["invited"],
             },
-            created_by=request.user,
         )
         area_import_task.enqueue(job.pk)
         return redirect("areas:import_job", pk=job.pk)
@@ -228,7 +229,10 @@ def area_import(request: HttpRequest) -> HttpResponse:
 def area_import_job(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.has_perm("areas.import_data"):
         raise PermissionDenied
-    job = get_object_or_404(ImportJob.objects.defer("data"), pk=pk, kind__in=[SURVEY, POLICE])
+    job = get_object_or_404(ImportJob, pk=pk, kind__in=[SURVEY, POLICE])
+    if request.method == "POST" and import_job_restart(job):
+        area_import_task.enqueue(job.pk)
+        return redirect("areas:import_job", pk=job.pk)
     return import_job_page(
         request, job, back_url=reverse("areas:import"), back_label=_("Indlæs områdetal")
     )

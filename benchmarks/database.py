@@ -13,6 +13,7 @@ def throwaway_database() -> Iterator[None]:
     if "DATABASE_URL" not in os.environ:
         os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sikkerby.settings")
+    os.environ.setdefault("SIKKERBY_TESTING", "true")  # a throw-away database, like the tests'
     import django
 
     django.setup()

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from browser_tests.conftest import assert_accessible, log_in
 from outcomes.models import StatusObservation
-from outcomes.tests.conftest import cohort, level_3_case, young_person  # noqa: F401 (fixtures, used through request)
+from outcomes.tests.conftest import cohort  # noqa: F401 (a fixture, used through request)
 
 
 def test_recording_a_status_changes_the_scorecard(live_server, page, request):

@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -58,6 +59,7 @@ from people import actions as people_actions
 from people.actions import person_reveal_cpr, persons_with_cpr
 from people.cpr import CprError, cpr_mask, cpr_parse
 from people.models import HouseholdMember, Person, PersonMatch
+from sikkerby.redirects import local_path_or
 from sikkerby.refusals import refusal_text, refusal_to_form
 from sikkerby.versioning import EditConflict
 
@@ -441,7 +443,7 @@ def task_done(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     actions.task_complete(by=request.user, task=task)
     messages.success(request, _("Opgaven er markeret som udført."))
-    return redirect(request.POST.get("next") or "cases:my_work")
+    return redirect(local_path_or(request, request.POST.get("next"), reverse("cases:my_work")))
 
 
 def case_refer(request: HttpRequest, pk: int) -> HttpResponse:

@@ -38,6 +38,11 @@ class ImportJob(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # The file's SHA-256: the same file imported twice is refused unless confirmed.
+    sha256 = models.CharField(max_length=64, blank=True, db_index=True)
+    # The worker reports while it works; a job silent for IMPORT_HEARTBEAT_SECONDS has lost
+    # its worker and is marked failed (and can be started again).
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -50,6 +55,23 @@ class ImportJob(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in FINISHED
+
+    @property
+    def is_stalled(self) -> bool:
+        """Running, but its worker has not reported for IMPORT_HEARTBEAT_SECONDS."""
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        if self.status not in (ImportStatus.CHECKING, ImportStatus.SAVING):
+            return False
+        last = self.heartbeat_at or self.created_at
+        return timezone.now() - last > timedelta(seconds=settings.IMPORT_HEARTBEAT_SECONDS)
+
+    @property
+    def can_restart(self) -> bool:
+        """A failed job whose file is still here can be started again."""
+        return self.status == ImportStatus.FAILED and bool(self.data)
 
     @property
     def percent(self) -> int:

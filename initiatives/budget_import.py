@@ -2,7 +2,14 @@
 from Danish Excel CSV or .xlsx. All rows are checked before anything is saved."""
 
 from accounts.models import Department, User
-from imports.files import ImportRejected, Row, RowError, parse_danish_decimal, read_table_file
+from imports.files import (
+    ImportRejected,
+    Row,
+    RowError,
+    TableFile,
+    import_limits,
+    parse_danish_decimal,
+)
 from initiatives.models import MAX_YEAR, MIN_YEAR, Funding, FundingSource, Initiative
 
 COLUMNS = ("indsats", "år", "beløb", "kilde", "forvaltning")
@@ -60,14 +67,9 @@ def _funding_from_row(row: Row, *, by: User, initiatives, sources, departments) 
 
 def fundings_from_file(*, by: User, filename: str, data: bytes) -> list[Funding]:
     """Parse and check every row; raise ImportRejected listing each bad line, or return unsaved lines."""
-    rows = read_table_file(filename, data)
-    if not rows:
-        raise ImportRejected([RowError(1, "Filen indeholder ingen rækker.")])
-    missing = [c for c in COLUMNS if c not in rows[0].values and c != "forvaltning"]
-    if missing:
-        raise ImportRejected(
-            [RowError(1, f"Kolonnen mangler: {', '.join(missing)}. Forventet: {';'.join(COLUMNS)}")]
-        )
+    rows = TableFile(
+        filename, data, columns=COLUMNS, optional=("forvaltning",), limits=import_limits("budget")
+    )
     initiatives = {}
     for initiative in Initiative.objects.all():
         initiatives[initiative.slug.lower()] = initiative

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Department
+from imports.forms import UploadForm
 from initiatives.models import (
     MAX_YEAR,
     MIN_YEAR,
@@ -233,21 +234,14 @@ class ReportedValueForm(forms.Form):
         return cleaned
 
 
-class BudgetImportForm(forms.Form):
+class BudgetImportForm(UploadForm):
+    import_kind = "budget"
     file = forms.FileField(
         label=_("Fil (CSV eller Excel)"),
         help_text=_(
             "Kolonner: indsats; år; beløb; kilde; forvaltning; bemærkning. Semikolon og decimalkomma er fint."
         ),
     )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > 5 * 1024 * 1024:
-            raise forms.ValidationError(_("Filen er større end 5 MB."))
-        if not upload.name.lower().endswith((".csv", ".txt", ".xlsx")):
-            raise forms.ValidationError(_("Filen skal være .csv eller .xlsx."))
-        return upload
 
 
 class StatusReportForm(forms.Form):

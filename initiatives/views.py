@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from imports.files import ImportRejected
+from imports.jobs import import_done_record
 from initiatives import actions, queries
 from initiatives.budget import discrepancy
 from initiatives.budget_import import fundings_from_file
@@ -263,8 +264,18 @@ def budget_import(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            fundings = fundings_from_file(by=request.user, filename=upload.name, data=upload.read())
+            fundings = fundings_from_file(
+                by=request.user, filename=upload.name, data=form.data_bytes
+            )
             count = actions.fundings_import(by=request.user, fundings=fundings)
+            import_done_record(
+                by=request.user,
+                kind=form.import_kind,
+                label=_("Budgetlinjer"),
+                filename=upload.name,
+                data=form.data_bytes,
+                saved=count,
+            )
         except ImportRejected as rejected:
             errors = rejected.errors
         except ValidationError as error:

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from imports.forms import UploadForm
 from initiatives.models import Initiative
 from outcomes.models import (
     SCALE_MAX,
@@ -87,7 +88,8 @@ class ActivityForm(forms.Form):
     description = forms.CharField(label=_("Beskrivelse"), max_length=200, required=False)
 
 
-class SurveyAnswersForm(forms.Form):
+class SurveyAnswersForm(UploadForm):
+    import_kind = "survey_answers"
     file = forms.FileField(
         label=_("Fil med svar (CSV eller Excel)"),
         help_text=_("Kolonner: dato;svar (ja/nej), eventuelt gruppe."),
@@ -110,7 +112,7 @@ class WaitingRemoveForm(forms.Form):
     )
 
 
-class RecordsImportForm(forms.Form):
+class RecordsImportForm(UploadForm):
     kind = forms.ChoiceField(
         label=_("Udtræk"),
         choices=[
@@ -118,4 +120,4 @@ class RecordsImportForm(forms.Form):
             ("kriminalitet", _("Politiets registreringer: cpr;dato;hændelse;kategori")),
         ],
     )
-    file = forms.FileField(label=_("Fil (CSV eller Excel)"))
+    field_order = ["kind", "file", "import_again"]

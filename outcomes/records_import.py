@@ -12,8 +12,16 @@ from django.utils import timezone
 from accounts.models import User
 from audit.actions import access_log_record_many, audit_event_record
 from audit.models import AccessKind
-from imports.files import ImportRejected, Row, RowError, parse_danish_date, read_table_file
+from imports.files import (
+    ImportRejected,
+    Row,
+    RowError,
+    TableFile,
+    import_limits,
+    parse_danish_date,
+)
 from imports.jobs import Progress
+from imports.staging import StagedRows
 from outcomes.models import (
     CrimeEvent,
     CrimeKind,
@@ -85,19 +93,7 @@ def records_import(
     """Import every row or none; returns the number of rows saved. The rows are checked
     first (reporting `progress(checked, total)`), then saved in one transaction."""
     spec = KINDS[kind]
-    rows = read_table_file(filename, data)
-    if not rows:
-        raise ImportRejected([RowError(1, "Filen indeholder ingen rækker.")])
-    missing = [c for c in spec.columns if c not in rows[0].values]
-    if missing:
-        raise ImportRejected(
-            [
-                RowError(
-                    1,
-                    f"Kolonnen mangler: {', '.join(missing)}. Forventet: {';'.join(spec.columns)}",
-                )
-            ]
-        )
+    rows = TableFile(filename, data, columns=spec.columns, limits=import_limits(kind))
     digits_by_line: dict[int, str] = {}
     errors: list[RowError] = []
     for row in rows:
@@ -122,13 +118,16 @@ def records_import(
             errors.append(RowError(row.line, str(error)))
     if errors:
         raise ImportRejected(sorted(errors, key=lambda e: e.line))
-    with transaction.atomic():
-        return _records_save(by=by, kind=kind, filename=filename, records=records)
-
-
-def _records_save(*, by: User, kind: str, filename: str, records: list) -> int:
     model = type(records[0])
-    model.objects.bulk_create(records, batch_size=1000)
+    with StagedRows(model, heartbeat=lambda: progress and progress(len(rows), len(rows))) as staged:
+        staged.add(records)
+        with transaction.atomic():
+            staged.move()
+            return _records_recorded(by=by, kind=kind, filename=filename, records=records)
+
+
+def _records_recorded(*, by: User, kind: str, filename: str, records: list) -> int:
+    model = type(records[0])
     audit_event_record(
         by=by,
         action=f"outcomes.import_{kind}",

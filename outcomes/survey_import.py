@@ -8,7 +8,13 @@ from django.utils import timezone
 
 from accounts.models import User
 from audit.actions import audit_event_record
-from imports.files import ImportRejected, RowError, parse_danish_date, read_table_file
+from imports.files import (
+    ImportRejected,
+    RowError,
+    TableFile,
+    import_limits,
+    parse_danish_date,
+)
 from initiatives.models import MeasureKind, SuccessCriterion
 from outcomes.models import SurveyAnswer
 
@@ -35,14 +41,7 @@ def survey_answers_import(
     """Import every answer or none; returns the number saved."""
     if criterion.kind != MeasureKind.SURVEY_SHARE:
         raise ImportRejected([RowError(1, "Kriteriet måles ikke med et spørgeskema.")])
-    rows = read_table_file(filename, data)
-    if not rows:
-        raise ImportRejected([RowError(1, "Filen indeholder ingen rækker.")])
-    missing = [c for c in COLUMNS if c not in rows[0].values]
-    if missing:
-        raise ImportRejected(
-            [RowError(1, f"Kolonnen mangler: {', '.join(missing)}. Forventet: dato;svar;gruppe")]
-        )
+    rows = TableFile(filename, data, columns=COLUMNS, limits=import_limits("survey_answers"))
     today, answers, errors = timezone.localdate(), [], []
     for row in rows:
         try:

@@ -14,6 +14,7 @@ from audit.actions import access_log_record_many
 from audit.models import AccessKind
 from cases.permissions import get_person_for_change, persons_visible_to
 from imports.files import ImportRejected
+from imports.jobs import import_done_record, import_job_create, import_job_restart
 from imports.models import ImportJob
 from imports.views import import_job_page
 from initiatives.models import Initiative, MeasureKind, SuccessCriterion
@@ -52,7 +53,7 @@ from outcomes.scorecard import (
 from outcomes.survey_import import survey_answers_import
 from outcomes.tasks import records_import_task
 from outcomes.trend_chart import trend_chart
-from sikkerby.refusals import refusal_text
+from sikkerby.refusals import form_errors_text, refusal_text
 
 
 def scorecard(request: HttpRequest, slug: str) -> HttpResponse:
@@ -202,18 +203,26 @@ def survey_answers_upload(request: HttpRequest, slug: str, pk: int) -> HttpRespo
         raise PermissionDenied
     form = SurveyAnswersForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, _("Vælg en fil."))
+        messages.error(request, form_errors_text(form) or _("Vælg en fil."))
         return redirect("outcomes:criterion_detail", slug=slug, pk=pk)
     upload = form.cleaned_data["file"]
     try:
         count = survey_answers_import(
-            by=request.user, criterion=criterion, filename=upload.name, data=upload.read()
+            by=request.user, criterion=criterion, filename=upload.name, data=form.data_bytes
         )
     except ImportRejected as rejected:
         for error in rejected.errors[:20]:
             messages.error(request, str(error))
         messages.error(request, _("Filen er afvist; intet er gemt."))
     else:
+        import_done_record(
+            by=request.user,
+            kind=SurveyAnswersForm.import_kind,
+            label=_("Spørgeskemasvar"),
+            filename=upload.name,
+            data=form.data_bytes,
+            saved=count,
+        )
         messages.success(request, _("%(count)s svar er indlæst.") % {"count": count})
     return redirect("outcomes:criterion_detail", slug=slug, pk=pk)
 
@@ -362,14 +371,13 @@ def records_import_page(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     form = RecordsImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
         kind = form.cleaned_data["kind"]
-        job = ImportJob.objects.create(
+        job = import_job_create(
+            by=request.user,
             kind=kind,
             label=KINDS[kind].label,
-            filename=upload.name[:200],
-            data=upload.read(),
-            created_by=request.user,
+            filename=form.cleaned_data["file"].name,
+            data=form.data_bytes,
         )
         records_import_task.enqueue(job.pk)
         return redirect("outcomes:records_import_job", pk=job.pk)
@@ -380,7 +388,10 @@ def records_import_page(request: HttpRequest) -> HttpResponse:
 def records_import_job(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.has_perm("outcomes.import_records"):
         raise PermissionDenied
-    job = get_object_or_404(ImportJob.objects.defer("data"), pk=pk, kind__in=KINDS)
+    job = get_object_or_404(ImportJob, pk=pk, kind__in=KINDS)
+    if request.method == "POST" and import_job_restart(job):
+        records_import_task.enqueue(job.pk)
+        return redirect("outcomes:records_import_job", pk=job.pk)
     return import_job_page(
         request, job, back_url=reverse("outcomes:records_import"), back_label=_("Registerudtræk")
     )

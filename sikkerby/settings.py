@@ -1,6 +1,8 @@
-"""Settings for Sikker By, all from environment variables with safe local defaults.
+"""Settings for Sikker By, all from environment variables with safe defaults.
 
-Production is `DEBUG=false`: then SECRET_KEY must be set, or the app refuses to start.
+`DEBUG` is off unless set (`make run` sets it for the demo). Without `DEBUG`, a real
+SECRET_KEY must be set, or the app refuses to start; HSTS, the redirect to HTTPS and secure
+cookies are then on unless the environment says otherwise (`check --deploy` passes clean).
 """
 
 import os
@@ -22,16 +24,18 @@ def env_bool(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-DEBUG = env_bool("DEBUG", True)
+DEBUG = env_bool("DEBUG", False)
 TESTING = env_bool("SIKKERBY_TESTING", "pytest" in sys.modules)
+PRODUCTION = not DEBUG and not TESTING
+DEVELOPMENT_SECRET_KEY = "local-development-only-not-secret"
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "SECRET_KEY must be set when DEBUG is false (production). Refusing to start."
-        )
-    SECRET_KEY = "local-development-only-not-secret"
+if PRODUCTION and (len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5):
+    raise ImproperlyConfigured(
+        "SECRET_KEY must be set to a real secret (50 characters or more, as Django's deploy "
+        "check asks) when DEBUG is false (production). Refusing to start."
+    )
+SECRET_KEY = SECRET_KEY or DEVELOPMENT_SECRET_KEY
 
 ALLOWED_HOSTS = [
     h.strip()
@@ -71,6 +75,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "sikkerby.middleware.UploadSizeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "sikkerby.locale.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -84,6 +89,9 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    "accounts.middleware.SessionLifetimeMiddleware",
+    "accounts.middleware.RequirePasswordChangeMiddleware",
+    "sikkerby.middleware.PrivateResponsesMiddleware",
 ]
 
 ROOT_URLCONF = "sikkerby.urls"
@@ -117,8 +125,10 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
+        # A writer waits up to 20 s for another (a large import commits in batches).
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;",
         "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -145,15 +155,39 @@ SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_SECONDS", "1800"))
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
+# ... and 12 hours after login at the latest, however active (accounts.middleware).
+SESSION_ABSOLUTE_SECONDS = int(os.environ.get("SESSION_ABSOLUTE_SECONDS", str(12 * 3600)))
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", PRODUCTION)
+CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", PRODUCTION)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+# HTTPS: behind the TLS-terminating proxy, the proxy's header says a request came over HTTPS
+# (e.g. SECURE_PROXY_SSL_HEADER=HTTP_X_FORWARDED_PROTO), so redirects and the OpenID Connect
+# callback are https. The health check stays reachable over plain HTTP from the proxy.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", PRODUCTION)
+SECURE_REDIRECT_EXEMPT = [r"^sundhed/$"]
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000" if PRODUCTION else "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", PRODUCTION)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", PRODUCTION)
+if os.environ.get("SECURE_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = (os.environ["SECURE_PROXY_SSL_HEADER"], "https")
+USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST", False)
 
 # Lock-out after repeated failed logins (django-axes logs every failure).
+# No hard lock-out: after LOGIN_FAILURE_LIMIT failures for one account from one address, each
+# further attempt from there must wait longer (accounts/login_throttle.py), so nobody can
+# lock a colleague out by typing wrong passwords in their name from elsewhere. Failures are
+# forgotten after LOGIN_FAILURES_FORGOTTEN_MINUTES without one.
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "30")))
-AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_LOCK_OUT_AT_FAILURE = False
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_FAILURES_FORGOTTEN_MINUTES", "60")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+LOGIN_DELAY_FIRST_SECONDS = int(os.environ.get("LOGIN_DELAY_FIRST_SECONDS", "15"))
+LOGIN_DELAY_MAX_SECONDS = int(os.environ.get("LOGIN_DELAY_MAX_SECONDS", "900"))
+# Behind N proxies the client's address is the N-th from the right in X-Forwarded-For.
+if int(os.environ.get("TRUSTED_PROXY_COUNT", "0")):
+    AXES_IPWARE_PROXY_COUNT = int(os.environ["TRUSTED_PROXY_COUNT"])
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True  # every failed login is kept (Datatilsynet)
@@ -218,6 +252,24 @@ ACCESS_LOG_RETENTION_DAYS = int(os.environ.get("ACCESS_LOG_RETENTION_DAYS", "183
 CASE_RETENTION_DAYS = int(os.environ.get("CASE_RETENTION_DAYS", str(5 * 365)))
 # How long an uploaded file (often a CPR extract) may wait for its import before it is dropped.
 IMPORT_FILE_RETENTION_HOURS = int(os.environ.get("IMPORT_FILE_RETENTION_HOURS", "48"))
+# What each import accepts: (megabytes, rows). A bigger file is refused with a message before
+# it is read; an upload above IMPORT_MAX_UPLOAD_MB is refused before it is even received.
+IMPORT_LIMITS = {
+    "default": (10, 100_000),
+    "budget": (5, 5_000),
+    "survey_answers": (5, 100_000),
+    "transfer_income": (5, 10_000),
+    "boundaries": (20, 10_000),
+    "status": (50, 2_000_000),
+    "kriminalitet": (50, 2_000_000),
+    "areas.survey": (50, 1_000_000),
+    "areas.police": (10, 100_000),
+}
+IMPORT_MAX_UPLOAD_MB = int(os.environ.get("IMPORT_MAX_UPLOAD_MB", "50"))
+# A background import whose worker has not reported for this long is marked failed.
+IMPORT_HEARTBEAT_SECONDS = int(os.environ.get("IMPORT_HEARTBEAT_SECONDS", "60"))
+# Personal API tokens expire after this many days.
+API_TOKEN_DAYS = int(os.environ.get("API_TOKEN_DAYS", "90"))
 # How long an emergency access ("break the glass") to a person outside one's scope lasts.
 EMERGENCY_ACCESS_HOURS = int(os.environ.get("EMERGENCY_ACCESS_HOURS", "4"))
 
@@ -235,8 +287,6 @@ LOGGING = {
 
 FORM_RENDERER = "sikkerby.forms.DesignSystemFormRenderer"
 
-# Lock-out is per account on purpose: municipal staff share a few outgoing IP addresses, so
-# locking an IP would lock out a whole department.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_VERBOSE = False
 

@@ -35,5 +35,7 @@ urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url="/static/sikkerby/logo.svg", permanent=True)),
 ]
 
+handler500 = "sikkerby.errors.server_error"
+
 if settings.OIDC_RP_CLIENT_ID:
     urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))

@@ -6,6 +6,7 @@ def test_setting_an_oidc_client_turns_on_the_municipal_login():
     env = {
         "DJANGO_SETTINGS_MODULE": "sikkerby.settings",
         "PATH": "/usr/bin:/bin",
+        "SIKKERBY_TESTING": "true",
         "OIDC_RP_CLIENT_ID": "sikkerby",
         "OIDC_RP_CLIENT_SECRET": "x",
         "OIDC_OP_AUTHORIZATION_ENDPOINT": "https://login.example/auth",

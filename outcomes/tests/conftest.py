@@ -4,7 +4,6 @@ import pytest
 from django.utils import timezone
 
 from cases.actions import ssp_case_open
-from cases.tests.conftest import level_3_case, young_person  # noqa: F401 (shared fixtures)
 from initiatives.models import Initiative
 from outcomes.models import Participation
 from people.actions import person_create

@@ -18,7 +18,9 @@
     const layer = L.geoJSON(data, {
       coordsToLatLng: schematic ? (xy) => L.latLng(xy[1], xy[0]) : L.GeoJSON.coordsToLatLng,
       style: (f) => ({ color: "#333333", weight: 1, fillOpacity: 0.85, fillColor: f.properties.colour }),
-      onEachFeature: (f, l) => l.bindTooltip(f.properties.name + ": " + f.properties.label, { sticky: true }),
+      // A text node, never HTML: area names come from imported files.
+      onEachFeature: (f, l) =>
+        l.bindTooltip(document.createTextNode(f.properties.name + ": " + f.properties.label), { sticky: true }),
     }).addTo(map);
     map.fitBounds(layer.getBounds());
   }
