@@ -3,12 +3,12 @@ person's data goes to the access log, as in the UI."""
 
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.utils import timezone
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
+from api.errors import CHANGE_ERRORS, ERRORS
 from audit.actions import access_log_record, access_log_record_many
 from audit.models import AccessKind
 from cases import actions, intervention
@@ -16,8 +16,6 @@ from cases.intervention_rules import next_phase_proposal
 from cases.models import Referral, ReferralStatus, Task
 from cases.permissions import cases_visible_to, courses_visible_to, get_case_for_user
 from reports.disclosure import suppress_rows
-from sikkerby.refusals import refusal_text
-from sikkerby.versioning import EditConflict
 
 router = Router(tags=["sager"])
 OPEN_REFERRAL_STATES = [ReferralStatus.SENT, ReferralStatus.ESCALATED]
@@ -60,7 +58,7 @@ def _case_out(case) -> dict:
     }
 
 
-@router.get("/cases", response=list[CaseOut])
+@router.get("/cases", response={200: list[CaseOut], **ERRORS})
 def case_list(request):
     cases = list(cases_visible_to(request.auth).select_related("person"))
     access_log_record_many(
@@ -72,7 +70,7 @@ def case_list(request):
     return [_case_out(c) for c in cases]
 
 
-@router.get("/cases/{case_id}", response=CaseOut)
+@router.get("/cases/{case_id}", response={200: CaseOut, **ERRORS})
 def case_detail(request, case_id: int):
     case = get_case_for_user(request.auth, case_id)
     access_log_record(
@@ -84,31 +82,24 @@ def case_detail(request, case_id: int):
     return _case_out(case)
 
 
-@router.post(
-    "/cases/{case_id}/level", response={200: CaseOut, 403: dict, 404: dict, 409: dict, 422: dict}
-)
+@router.post("/cases/{case_id}/level", response={200: CaseOut, **CHANGE_ERRORS})
 def case_change_level(request, case_id: int, payload: LevelIn):
     case = get_case_for_user(request.auth, case_id)
     if not request.auth.has_perm("cases.open_case"):
         raise HttpError(403, "Du kan se sagen, men ikke ændre den.")
-    try:
-        case = actions.ssp_case_change_level(
-            by=request.auth,
-            case=case,
-            to_level=payload.to_level,
-            reason=payload.reason,
-            expected_version=payload.version,
-        )
-    except EditConflict:
-        raise HttpError(
-            409, "Sagen er ændret siden den version, du sendte. Hent den igen."
-        ) from None
-    except ValidationError as error:
-        raise HttpError(422, refusal_text(error)) from None
+    # A refusal (ValidationError) or a stale version (EditConflict) is answered by the API's
+    # error handlers, in the one documented shape.
+    case = actions.ssp_case_change_level(
+        by=request.auth,
+        case=case,
+        to_level=payload.to_level,
+        reason=payload.reason,
+        expected_version=payload.version,
+    )
     return _case_out(case)
 
 
-@router.get("/tasks", response=list[TaskOut])
+@router.get("/tasks", response={200: list[TaskOut], **ERRORS})
 def my_tasks(request):
     tasks = Task.objects.open().filter(responsible=request.auth).overdue_first()
     return [
@@ -159,7 +150,7 @@ def _referral_out(referral, direction: str) -> dict:
     }
 
 
-@router.get("/referrals", response=list[ReferralOut])
+@router.get("/referrals", response={200: list[ReferralOut], **ERRORS})
 def referral_list(request):
     """Open referrals to the caller's unit, and the referrals the caller sent; both logged."""
     user = request.auth
@@ -185,9 +176,7 @@ def referral_list(request):
     ]
 
 
-@router.post(
-    "/referrals/{referral_id}/answer", response={200: ReferralOut, 403: dict, 404: dict, 422: dict}
-)
+@router.post("/referrals/{referral_id}/answer", response={200: ReferralOut, **ERRORS})
 def referral_answer(request, referral_id: int, payload: ReferralAnswerIn):
     """Accept or decline (with a reason) a referral to the caller's unit."""
     referral = (
@@ -197,12 +186,9 @@ def referral_answer(request, referral_id: int, payload: ReferralAnswerIn):
     )
     if referral is None or not request.auth.has_perm("cases.answer_referrals"):
         raise HttpError(404, "Henvisningen findes ikke i din enheds indgang.")
-    try:
-        referral = actions.referral_answer(
-            by=request.auth, referral=referral, accept=payload.accept, reason=payload.reason
-        )
-    except ValidationError as error:
-        raise HttpError(422, refusal_text(error)) from None
+    referral = actions.referral_answer(
+        by=request.auth, referral=referral, accept=payload.accept, reason=payload.reason
+    )
     return _referral_out(referral, "incoming")
 
 
@@ -217,7 +203,7 @@ class CourseOut(Schema):
     team_size: int
 
 
-@router.get("/intervention/courses", response=list[CourseOut])
+@router.get("/intervention/courses", response={200: list[CourseOut], **ERRORS})
 def course_list(request):
     """The intervention courses the caller coordinates, is on the team of, or (a department
     leader) whose coordinator is in the department; every family member is logged."""
@@ -259,7 +245,7 @@ class SteeringOut(Schema):
     overdue_tasks: list[SteeringRow]
 
 
-@router.get("/intervention/steering", response={200: SteeringOut, 403: dict})
+@router.get("/intervention/steering", response={200: SteeringOut, **ERRORS})
 def steering(request):
     """The steering group's aggregates, suppressed exactly as on the page; never names."""
     if not request.auth.has_perm("cases.view_steering"):

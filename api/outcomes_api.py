@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router, Schema
 
+from api.errors import ERRORS
 from initiatives.models import Initiative
 from outcomes.permissions import card_shown_to
 from outcomes.scorecard import GROUP_LABELS, initiative_scorecard
@@ -45,7 +46,7 @@ class ScorecardOut(Schema):
     criteria: list[CriterionResultOut]
 
 
-@router.get("/initiatives/{slug}/scorecard", response=ScorecardOut)
+@router.get("/initiatives/{slug}/scorecard", response={200: ScorecardOut, **ERRORS})
 def scorecard(request, slug: str):
     initiative = get_object_or_404(Initiative, slug=slug)
     today = timezone.localdate()

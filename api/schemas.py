@@ -136,7 +136,3 @@ class Me(Schema):
     department: str | None
     unit: str | None
     roles: list[str]
-
-
-class Error(Schema):
-    detail: str

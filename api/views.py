@@ -1,19 +1,21 @@
 """The JSON API, /api/v1/ — thin over the apps' actions and queries, with the UI's permissions."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from typing import Literal
+
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
-from ninja import NinjaAPI, Query, Schema
+from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import HttpError
 from ninja.responses import Status
 
 from api.auth import PersonalTokenAuth, VerifiedSessionAuth
 from api.cases_api import router as cases_router
+from api.errors import CHANGE_ERRORS, ERRORS, error_handlers_register
 from api.outcomes_api import router as outcomes_router
 from api.schemas import (
     BudgetOut,
     CriterionIn,
     CriterionOut,
-    Error,
     InitiativeOut,
     InitiativePatch,
     InitiativeSummary,
@@ -25,7 +27,6 @@ from initiatives import actions, queries
 from initiatives.models import MAX_YEAR, MIN_YEAR, Initiative, SuccessCriterion
 from reports import exports
 from reports.views import budget_export_for
-from sikkerby.versioning import EditConflict
 
 api = NinjaAPI(
     title="Sikker By API",
@@ -41,25 +42,7 @@ api.add_router("/", cases_router)
 api.add_router("/", outcomes_router)
 
 
-@api.exception_handler(PermissionDenied)
-def permission_denied(request, exc):
-    return api.create_response(
-        request, {"detail": "Du har ikke adgang til at gøre dette."}, status=403
-    )
-
-
-@api.exception_handler(EditConflict)
-def edit_conflict(request, exc):
-    return api.create_response(
-        request,
-        {"detail": "En anden har gemt posten efter den version, du sendte. Hent den igen."},
-        status=409,
-    )
-
-
-@api.exception_handler(ValidationError)
-def validation_error(request, exc):
-    return api.create_response(request, {"detail": "; ".join(exc.messages)}, status=422)
+error_handlers_register(api)
 
 
 def _user(request):
@@ -130,7 +113,7 @@ def _initiative_for(request, slug: str, *, for_change: bool = False) -> Initiati
     return initiative
 
 
-@api.get("/me", response=Me, tags=["konto"])
+@api.get("/me", response={200: Me, **ERRORS}, tags=["konto"])
 def me(request):
     user = _user(request)
     return {
@@ -143,14 +126,14 @@ def me(request):
 
 
 class CatalogueFilters(Schema):
-    department: str | None = None
-    kind: str | None = None
-    year: int | None = None
-    age: int | None = None
+    department: str | None = Field(None, max_length=20)
+    kind: Literal["city_wide", "area_based", "monitoring"] | None = None
+    year: int | None = Field(None, ge=MIN_YEAR, le=MAX_YEAR)
+    age: int | None = Field(None, ge=0, le=120)
     lapsing: bool | None = None
 
 
-@api.get("/initiatives", response=list[InitiativeSummary], tags=["indsatser"])
+@api.get("/initiatives", response={200: list[InitiativeSummary], **ERRORS}, tags=["indsatser"])
 def initiative_list(request, filters: Query[CatalogueFilters]):
     if not _user(request).has_perm("initiatives.view_initiative"):
         raise PermissionDenied
@@ -171,14 +154,14 @@ def initiative_list(request, filters: Query[CatalogueFilters]):
     return [_initiative_summary(i) for i in initiatives]
 
 
-@api.get("/initiatives/{slug}", response=InitiativeOut, tags=["indsatser"])
+@api.get("/initiatives/{slug}", response={200: InitiativeOut, **ERRORS}, tags=["indsatser"])
 def initiative_detail(request, slug: str):
     return _initiative_out(_initiative_for(request, slug))
 
 
 @api.patch(
     "/initiatives/{slug}",
-    response={200: InitiativeOut, 403: Error, 409: Error, 422: Error},
+    response={200: InitiativeOut, **CHANGE_ERRORS},
     tags=["indsatser"],
 )
 def initiative_patch(request, slug: str, payload: InitiativePatch):
@@ -193,7 +176,7 @@ def initiative_patch(request, slug: str, payload: InitiativePatch):
 
 @api.put(
     "/criteria/{criterion_id}",
-    response={200: CriterionOut, 403: Error, 409: Error, 422: Error},
+    response={200: CriterionOut, **CHANGE_ERRORS},
     tags=["succeskriterier"],
 )
 def criterion_update(request, criterion_id: int, payload: CriterionIn):
@@ -211,7 +194,7 @@ def criterion_update(request, criterion_id: int, payload: CriterionIn):
 
 @api.post(
     "/criteria/{criterion_id}/reported-values",
-    response={201: ReportedValueOut, 403: Error, 422: Error},
+    response={201: ReportedValueOut, **ERRORS},
     tags=["succeskriterier"],
 )
 def reported_value_create(request, criterion_id: int, payload: ReportedValueIn):
@@ -224,8 +207,14 @@ def reported_value_create(request, criterion_id: int, payload: ReportedValueIn):
     return Status(201, reported)
 
 
-@api.get("/budget", response=BudgetOut, tags=["budget"])
-def budget(request, first: int = 2009, last: int = 2012, by: str = "initiative", table: str = ""):
+@api.get("/budget", response={200: BudgetOut, **ERRORS}, tags=["budget"])
+def budget(
+    request,
+    first: int = Query(2009, ge=MIN_YEAR, le=MAX_YEAR),
+    last: int = Query(2012, ge=MIN_YEAR, le=MAX_YEAR),
+    by: Literal["initiative", "department", "source"] = "initiative",
+    table: str = Query("", max_length=50),
+):
     if not _user(request).has_perm("initiatives.view_initiative"):
         raise PermissionDenied
     if not (MIN_YEAR <= first <= last <= MAX_YEAR) or last - first > 20:

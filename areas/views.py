@@ -50,6 +50,7 @@ from imports.models import ImportJob
 from imports.views import import_job_page
 from reports.disclosure import suppress_rows
 from sikkerby.charts import line_chart
+from sikkerby.params import int_param
 from sikkerby.refusals import refusal_text
 
 YEARS = range(2006, 2013)
@@ -172,9 +173,7 @@ def _chosen_set_and_year(request: HttpRequest):
     area_set = sets.filter(key=request.GET.get("inddeling")).first() or sets.first()
     years = sorted(area_set.waves.values_list("year", flat=True)) if area_set else []
     wanted = request.GET.get("aar", "")
-    year = (
-        int(wanted) if wanted.isdigit() and int(wanted) in years else (years[-1] if years else None)
-    )
+    year = int_param(wanted) if int_param(wanted) in years else (years[-1] if years else None)
     return sets, area_set, years, year
 
 
@@ -343,7 +342,7 @@ def hotspots(request: HttpRequest) -> HttpResponse:
     may_designate = request.user.has_perm("areas.designate_hotspots")
     # A suggestion's "designate" link names its area (?omraade=).
     suggested = request.GET.get("omraade", "")
-    initial = {"area": int(suggested)} if suggested.isdigit() else {}
+    initial = {"area": int_param(suggested)} if int_param(suggested) else {}
     form = HotspotForm(request.POST or None, initial=initial) if may_designate else None
     if _form_acted(
         request,
@@ -410,7 +409,7 @@ def hotspot_suggest(request: HttpRequest) -> HttpResponse:
 
 def _year_param(request: HttpRequest, name: str, years: list[int], default: int) -> int:
     wanted = request.GET.get(name, "")
-    return int(wanted) if wanted.isdigit() and int(wanted) in years else default
+    return int_param(wanted) if int_param(wanted) in years else default
 
 
 def _suggestion_label(cluster: str) -> str:

@@ -33,6 +33,7 @@ from cases.queries import overdue_by_district_and_level
 from people.cpr import CprError, cpr_parse
 from people.models import Person, PersonMatch
 from reports.disclosure import suppress_rows
+from sikkerby.params import int_param
 from sikkerby.refusals import refusal_to_form
 from sikkerby.spreadsheets import DanishCsvWriter
 
@@ -125,7 +126,7 @@ def emergency_review(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("cases.review_emergency_access"):
         raise PermissionDenied
     if request.method == "POST":
-        access = get_object_or_404(EmergencyAccess, pk=request.POST.get("access"))
+        access = get_object_or_404(EmergencyAccess, pk=int_param(request.POST.get("access")) or 0)
         actions.emergency_access_review(
             by=request.user, access=access, note=request.POST.get("note", "")
         )

@@ -59,6 +59,7 @@ from people import actions as people_actions
 from people.actions import person_reveal_cpr, persons_with_cpr
 from people.cpr import CprError, cpr_mask, cpr_parse
 from people.models import HouseholdMember, Person, PersonMatch
+from sikkerby.params import int_param
 from sikkerby.redirects import local_path_or
 from sikkerby.refusals import refusal_text, refusal_to_form
 from sikkerby.versioning import EditConflict
@@ -313,7 +314,7 @@ def household_member_remove(request: HttpRequest, pk: int, member_id: int) -> Ht
 @require_POST
 def person_merge(request: HttpRequest, pk: int) -> HttpResponse:
     keep = get_person_for_change(request.user, pk)
-    remove = get_person_for_change(request.user, int(request.POST.get("remove") or 0))
+    remove = get_person_for_change(request.user, int_param(request.POST.get("remove")) or 0)
     try:
         people_actions.person_merge(by=request.user, keep=keep, remove=remove)
     except ValidationError as error:
@@ -451,7 +452,7 @@ def case_refer(request: HttpRequest, pk: int) -> HttpResponse:
     resent_from = None
     if request.GET.get("igen"):
         resent_from = get_object_or_404(
-            Referral, pk=request.GET["igen"], case=case, status="declined"
+            Referral, pk=int_param(request.GET["igen"]) or 0, case=case, status="declined"
         )
     initial = {"answer_by": timezone.localdate() + timedelta(days=10)}
     if resent_from:

@@ -144,7 +144,8 @@ def follow_up_anchor(start_event: str) -> str:
 
 def follow_up_months(text: str) -> list[int]:
     """'3,6,12' → [3, 6, 12]; nonsense is ignored (the criterion form validates it)."""
-    return sorted({int(part) for part in text.replace(" ", "").split(",") if part.isdigit()})
+    parts = text.replace(" ", "").split(",")
+    return sorted({int(part) for part in parts if part.isascii() and part.isdecimal()})
 
 
 def days_after(months: int) -> int:

@@ -17,7 +17,7 @@ from imports.files import ImportRejected
 from imports.jobs import import_done_record, import_job_create, import_job_restart
 from imports.models import ImportJob
 from imports.views import import_job_page
-from initiatives.models import Initiative, MeasureKind, SuccessCriterion
+from initiatives.models import MAX_YEAR, MIN_YEAR, Initiative, MeasureKind, SuccessCriterion
 from outcomes import actions, queries
 from outcomes.forms import (
     ActivityForm,
@@ -53,6 +53,7 @@ from outcomes.scorecard import (
 from outcomes.survey_import import survey_answers_import
 from outcomes.tasks import records_import_task
 from outcomes.trend_chart import trend_chart
+from sikkerby.params import int_param
 from sikkerby.refusals import form_errors_text, refusal_text
 
 
@@ -150,7 +151,7 @@ def criterion_people(request: HttpRequest, slug: str, pk: int, row: int) -> Http
     criterion = _criterion(slug, pk)
     year = request.GET.get("aar")
     today = timezone.localdate()
-    card = criterion_card(criterion, today, int(year) if year and year.isdigit() else None)
+    card = criterion_card(criterion, today, int_param(year, low=MIN_YEAR, high=MAX_YEAR))
     if row >= len(card.results) or card.members[row] is None:
         raise Http404
     outcome_by_person = dict(card.members[row]())
@@ -326,7 +327,7 @@ def progression_parameters(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         toggle = request.POST.get("toggle")
         if toggle:
-            parameter = get_object_or_404(ProgressionParameter, pk=toggle)
+            parameter = get_object_or_404(ProgressionParameter, pk=int_param(toggle) or 0)
             parameter_toggle(by=request.user, parameter=parameter)
             messages.success(request, _("Gemt."))
             return redirect("outcomes:progression_parameters")

@@ -40,3 +40,27 @@ class UploadSizeMiddleware:
         ):
             return render(request, "413.html", {"limit": limit}, status=413)
         return self.get_response(request)
+
+
+class RefuseNulCharactersMiddleware:
+    """A NUL character in a URL, a query or a JSON body is never valid input, and PostgreSQL
+    cannot store one (it answered with a server error): refused with a message (400). Form
+    fields refuse it themselves (Django's CharField); uploaded files may contain it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.http import HttpResponseBadRequest, JsonResponse
+        from django.utils.translation import gettext as _
+
+        raw_query = request.META.get("QUERY_STRING", "")
+        body_has_nul = request.content_type == "application/json" and (
+            b"\\u0000" in request.body or b"\x00" in request.body
+        )
+        if "\x00" in request.path or "%00" in raw_query or "\x00" in raw_query or body_has_nul:
+            message = _("Forespørgslen indeholder et ugyldigt tegn (NUL).")
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": message, "errors": []}, status=400)
+            return HttpResponseBadRequest(message)
+        return self.get_response(request)

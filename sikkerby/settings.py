@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "sikkerby.middleware.UploadSizeMiddleware",
+    "sikkerby.middleware.RefuseNulCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "sikkerby.locale.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
