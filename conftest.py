@@ -238,3 +238,45 @@ def district_body_member(catalogue):
     user = make_user("ssp_district_15", [Role.SSP_CONSULTANT], "BUF")
     SspBodyMembership.objects.create(user=user, ssp_district="15 Sundbyvester")
     return user
+
+
+def client_for(user):
+    """A logged-in test client for any user, the second factor verified where it is needed."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    if user.needs_second_factor():
+        # A code may be used once per device; the tests log the same user in several times.
+        TOTPDevice.objects.filter(user=user).update(last_t=-1, throttling_failure_count=0)
+        response = client.post("/konto/to-faktor/", {"token": current_totp()})
+        assert response.status_code == 302
+    return client
+
+
+# The demo logins that change things, and the forms each of them is shown anywhere in the app
+# (a few of each kind), collected by walking the app as they would.
+WRITERS = ["admin", "ejer.bif", "ejer.sof", "ssp", "koordinator", "sagsbehandler"]
+FORMS_PER_KIND = 2
+
+
+@pytest.fixture
+def everything_writers_are_offered(settings, catalogue):
+    from collections import Counter
+
+    from accounts.demo import demo_users_create
+    from audit.tests.crawl import Crawl, url_kind
+    from cases.demo_population import demo_population_create
+
+    settings.DEBUG = True
+    demo_users_create()
+    demo_population_create(young_people=30)
+    offered, kinds = [], Counter()
+    for username in WRITERS:
+        crawl = Crawl(client_for(User.objects.get(username=username)))
+        crawl.run(["/", "/indsatser/", "/mit-arbejde/", "/interventionsteam/", "/henvisninger/"])
+        for form in crawl.forms:
+            kinds[url_kind(form.action)] += 1
+            if kinds[url_kind(form.action)] <= FORMS_PER_KIND:
+                offered.append(form)
+    return offered

@@ -4,40 +4,17 @@ each read-only role, with the values the form was shown with: each is refused, n
 server error, and no audit event is written except those a reader may cause (their own API
 tokens, two-factor, a logged emergency access)."""
 
-from collections import Counter
-
 import pytest
 
-from accounts.demo import demo_users_create
 from accounts.models import User
 from audit.models import AuditEvent
-from audit.tests.crawl import Crawl, url_kind
-from audit.tests.test_every_person_shown_is_logged import client_for
-from cases.demo_population import demo_population_create
+from conftest import client_for
 
-WRITERS = ["admin", "ejer.bif", "ejer.sof", "ssp", "koordinator", "sagsbehandler"]
 READERS = ["udvalg", "leder.sof", "dpo", "analytiker"]
 # What a reader may cause: self-service on their own account and a logged emergency access.
 READERS_MAY = ("api_token.", "two_factor.", "emergency_access.", "user.password")
 # The analyst keeps the aggregate figures (survey waves, reports, hotspots): never a person.
 ANALYST_MAY = (*READERS_MAY, "troubled_areas.", "hotspot.", "acute_incident.", "area")
-FORMS_PER_KIND = 2
-
-
-@pytest.fixture
-def everything_writers_are_offered(settings, catalogue):
-    settings.DEBUG = True
-    demo_users_create()
-    demo_population_create(young_people=30)
-    offered, kinds = [], Counter()
-    for username in WRITERS:
-        crawl = Crawl(client_for(User.objects.get(username=username)))
-        crawl.run(["/", "/indsatser/", "/mit-arbejde/", "/interventionsteam/", "/henvisninger/"])
-        for form in crawl.forms:
-            kinds[url_kind(form.action)] += 1
-            if kinds[url_kind(form.action)] <= FORMS_PER_KIND:
-                offered.append(form)
-    return offered
 
 
 @pytest.mark.parametrize("username", READERS)

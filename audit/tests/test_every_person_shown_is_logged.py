@@ -7,15 +7,13 @@ import re
 from collections import defaultdict
 
 import pytest
-from django.test import Client
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.demo import DEMO_USERS, demo_users_create
 from accounts.models import User
 from audit.models import AccessLogEntry
 from audit.tests.crawl import Crawl
 from cases.demo_population import demo_population_create
-from conftest import current_totp
+from conftest import client_for
 from people.actions import person_for_registration
 from people.models import Person
 
@@ -75,17 +73,6 @@ def demo(settings, catalogue):
     for person in Person.objects.all():
         names[str(person)].add(person.pk)
     return names
-
-
-def client_for(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    if user.needs_second_factor():
-        # A code may be used once per device; the tests log the same user in several times.
-        TOTPDevice.objects.filter(user=user).update(last_t=-1, throttling_failure_count=0)
-        response = client.post("/konto/to-faktor/", {"token": current_totp()})
-        assert response.status_code == 302
-    return client
 
 
 @pytest.mark.parametrize("username", [u[0] for u in DEMO_USERS])

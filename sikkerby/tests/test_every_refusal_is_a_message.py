@@ -10,12 +10,7 @@ from django.test import Client
 from django.utils import timezone
 
 from accounts.models import User
-from accounts.tests.test_read_only_roles_write_nothing import (  # noqa: F401 (a fixture)
-    WRITERS,
-    everything_writers_are_offered,
-)
-from audit.tests.test_every_person_shown_is_logged import client_for
-from conftest import login_client
+from conftest import WRITERS, client_for, login_client
 from outcomes.models import Activity
 from reports.models import CommitteeSending, ReportStatus
 from reports.troubled_areas import report_create
