@@ -1,7 +1,12 @@
 """Shared fixtures: the reference catalogue and one named user per role (STYLE.md's cast)."""
 
 import os
+import socket
+import subprocess
+import sys
+import time as wall_clock
 from datetime import date, datetime, time
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -32,6 +37,7 @@ ROLE_NAMES = [
     "committee_reader",
     "department_leader",
 ]
+REPOSITORY = Path(__file__).resolve().parent
 TOTP_KEY = "3132333435363738393031323334353637383930"
 
 
@@ -280,3 +286,59 @@ def everything_writers_are_offered(settings, catalogue):
             if kinds[url_kind(form.action)] <= FORMS_PER_KIND:
                 offered.append(form)
     return offered
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def oidc_provider(tmp_path, settings):
+    """A real OpenID Connect provider (django-oidc-provider) on loopback, and Sikker By set up
+    as its client. Call it with the callback URLs the provider shall accept."""
+    started = []
+
+    def start(*redirect_uris: str) -> str:
+        port = _free_port()
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "accounts.tests.oidc_provider_site.settings",
+            "PROVIDER_DATABASE": str(tmp_path / "provider.sqlite3"),
+            "PYTHONPATH": str(REPOSITORY),
+        }
+        env.pop("DATABASE_URL", None)
+        subprocess.run(
+            [sys.executable, "-m", "accounts.tests.oidc_provider_site.setup", *redirect_uris],
+            env=env,
+            check=True,
+            cwd=REPOSITORY,
+        )
+        process = subprocess.Popen(
+            [sys.executable, "-m", "django", "runserver", f"127.0.0.1:{port}", "--noreload"],
+            env=env,
+            cwd=REPOSITORY,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        started.append(process)
+        for _ in range(100):
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            wall_clock.sleep(0.1)
+        base = f"http://127.0.0.1:{port}/openid"
+        settings.OIDC_RP_CLIENT_ID = "sikkerby"
+        settings.OIDC_RP_CLIENT_SECRET = "test-hemmelighed"
+        settings.OIDC_OP_AUTHORIZATION_ENDPOINT = f"{base}/authorize"
+        settings.OIDC_OP_TOKEN_ENDPOINT = f"{base}/token"
+        settings.OIDC_OP_USER_ENDPOINT = f"{base}/userinfo"
+        settings.OIDC_OP_JWKS_ENDPOINT = f"{base}/jwks"
+        settings.OIDC_RP_SIGN_ALGO = "RS256"
+        return f"http://127.0.0.1:{port}"
+
+    yield start
+    for process in started:
+        process.terminate()
+        process.wait(timeout=10)

@@ -45,6 +45,30 @@ class LoginForm(AuthenticationForm):
         )
 
 
+class SingleSignOnGroupForm(forms.Form):
+    claim_value = forms.CharField(
+        label=_("Gruppe i det fælles login"),
+        max_length=255,
+        help_text=_("Som gruppen står i login-udbyderens groups-claim, f.eks. SSP-Nørrebro."),
+    )
+    department = forms.ModelChoiceField(
+        label=_("Forvaltning"), queryset=Department.objects.all(), required=False
+    )
+    unit = forms.ModelChoiceField(
+        label=_("Enhed"), queryset=Unit.objects.select_related("department"), required=False
+    )
+    roles = forms.MultipleChoiceField(
+        label=_("Roller"), choices=Role.choices, widget=forms.CheckboxSelectMultiple, required=False
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        department, unit = cleaned.get("department"), cleaned.get("unit")
+        if unit and department and unit.department_id != department.pk:
+            self.add_error("unit", _("Enheden hører ikke til den valgte forvaltning."))
+        return cleaned
+
+
 class TemporaryPasswordForm(forms.Form):
     """An administrator's reset: a temporary password the user must change at next login."""
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 PUBLIC_PREFIXES = (
     "/konto/log-ind/",
+    "/oidc/",  # the single sign-on's way in and its callback
     "/static/",
     "/api/",
     "/sundhed/",

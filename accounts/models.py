@@ -102,6 +102,32 @@ class RoleAssignment(models.Model):
         return f"{self.user}: {self.get_role_display()}"
 
 
+class SingleSignOnGroup(models.Model):
+    """A group in the municipality's single sign-on (a value of the groups claim) mapped to a
+    department, a unit and roles, maintained by administrators. A user who logs in by single
+    sign-on gets the roles of their mapped groups at every login, and none until a group of
+    theirs is mapped."""
+
+    claim_value = models.CharField(_("gruppe i det fælles login"), max_length=255, unique=True)
+    department = models.ForeignKey(
+        Department, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("forvaltning")
+    )
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("enhed")
+    )
+    roles = models.JSONField(_("roller"), default=list, blank=True)
+
+    class Meta:
+        ordering = ["claim_value"]
+        verbose_name = _("gruppe i det fælles login")
+
+    def __str__(self) -> str:
+        return self.claim_value
+
+    def role_labels(self) -> list[str]:
+        return [str(Role(r).label) for r in self.roles if r in Role.values]
+
+
 class ApiTokenQuerySet(models.QuerySet):
     def active(self) -> "ApiTokenQuerySet":
         return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())

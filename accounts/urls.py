@@ -11,6 +11,7 @@ urlpatterns = [
     path("to-faktor/", views.two_factor, name="two_factor"),
     path("roller/", views.roles, name="roles"),
     path("adgangskode/", views.password_change, name="password_change"),
+    path("faelles-login/", views.single_sign_on_groups, name="single_sign_on_groups"),
     path(
         "brugere/<int:pk>/midlertidig-adgangskode/",
         views.user_password_reset,

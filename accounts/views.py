@@ -18,12 +18,14 @@ from accounts.forms import (
     ApiTokenForm,
     LoginForm,
     NewUserForm,
+    SingleSignOnGroupForm,
     TemporaryPasswordForm,
     TotpForm,
     UserForm,
 )
-from accounts.models import ApiToken, User
+from accounts.models import ApiToken, SingleSignOnGroup, User
 from accounts.roles import ROLE_MEANINGS, Role
+from sikkerby.params import int_param
 from sikkerby.redirects import local_path_or
 
 
@@ -38,6 +40,7 @@ class LoginView(auth_views.LoginView):
         return {
             **super().get_context_data(**kwargs),
             "oidc_enabled": bool(settings.OIDC_RP_CLIENT_ID),
+            "sso_refused": self.request.GET.get("sso") == "afvist",
         }
 
 
@@ -157,6 +160,26 @@ def user_new(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Brugeren %(name)s er oprettet.") % {"name": user.username})
         return redirect("accounts:users")
     return render(request, "accounts/user_form.html", {"form": form})
+
+
+def single_sign_on_groups(request: HttpRequest) -> HttpResponse:
+    """The mapping from the single sign-on's groups to departments, units and roles."""
+    _require_user_admin(request)
+    form = SingleSignOnGroupForm(request.POST or None)
+    if request.method == "POST" and request.POST.get("delete"):
+        group = get_object_or_404(SingleSignOnGroup, pk=int_param(request.POST["delete"]) or 0)
+        actions.single_sign_on_group_delete(by=request.user, group=group)
+        messages.success(request, _("Koblingen er fjernet."))
+        return redirect("accounts:single_sign_on_groups")
+    if request.method == "POST" and form.is_valid():
+        actions.single_sign_on_group_save(by=request.user, **form.cleaned_data)
+        messages.success(request, _("Koblingen er gemt. Den gælder fra brugernes næste login."))
+        return redirect("accounts:single_sign_on_groups")
+    return render(
+        request,
+        "accounts/single_sign_on_groups.html",
+        {"form": form, "groups": SingleSignOnGroup.objects.select_related("department", "unit")},
+    )
 
 
 def password_change(request: HttpRequest) -> HttpResponse:

@@ -196,12 +196,14 @@ AXES_ENABLED = env_bool("AXES_ENABLED", True)
 
 OTP_TOTP_ISSUER = "Sikker By"
 
-# OpenID Connect (the municipality's SSO) can be added by setting OIDC_RP_CLIENT_ID and
-# friends; see docs/decisions/0003-login-and-two-factor.md.
+# OpenID Connect (the municipality's single sign-on) is on when OIDC_RP_CLIENT_ID and the
+# endpoints are set; see docs/decisions/0009-single-sign-on.md. The backend is inert until then.
+AUTHENTICATION_BACKENDS.insert(1, "accounts.single_sign_on.MunicipalSingleSignOnBackend")
 OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_GROUPS_CLAIM = os.environ.get("OIDC_GROUPS_CLAIM", "groups")
+OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", f"openid email profile {OIDC_GROUPS_CLAIM}")
+LOGIN_REDIRECT_URL_FAILURE = "/konto/log-ind/?sso=afvist"
 if OIDC_RP_CLIENT_ID:
-    INSTALLED_APPS.append("mozilla_django_oidc")
-    AUTHENTICATION_BACKENDS.insert(1, "mozilla_django_oidc.auth.OIDCAuthenticationBackend")
     OIDC_RP_CLIENT_SECRET = os.environ["OIDC_RP_CLIENT_SECRET"]
     OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ["OIDC_OP_AUTHORIZATION_ENDPOINT"]
     OIDC_OP_TOKEN_ENDPOINT = os.environ["OIDC_OP_TOKEN_ENDPOINT"]

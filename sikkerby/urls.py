@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.urls import include, path
@@ -24,6 +23,7 @@ urlpatterns = [
     path("omraader/", include("areas.urls")),
     path("rapporter/urolige-omraader/", include("reports.troubled_areas_urls")),
     path("konto/", include("accounts.urls")),
+    path("oidc/", include("accounts.single_sign_on_urls")),
     path("", include("outcomes.urls")),
     path("", include("cases.urls")),
     path("revision/", audit_trail, name="audit_trail"),
@@ -36,6 +36,3 @@ urlpatterns = [
 ]
 
 handler500 = "sikkerby.errors.server_error"
-
-if settings.OIDC_RP_CLIENT_ID:
-    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
