@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "axes",
     "rules",
     "django_tasks_db",
+    "sikkerby",  # the project's own commands (backup and restore of the whole database)
     "imports",
     "areas",
     "people",
