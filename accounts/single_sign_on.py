@@ -33,6 +33,7 @@ class MunicipalSingleSignOnBackend(OIDCAuthenticationBackend):
     (and configuration-free) until OIDC_RP_CLIENT_ID is set."""
 
     def __init__(self, *args, **kwargs):
+        self.UserModel = User  # a session made by this backend still finds its user
         if single_sign_on_enabled():
             super().__init__(*args, **kwargs)
 

@@ -7,7 +7,7 @@ from ninja import Router, Schema
 
 from api.errors import ERRORS
 from initiatives.models import Initiative
-from outcomes.permissions import card_shown_to
+from outcomes.permissions import card_shown_to, sees_persons
 from outcomes.scorecard import GROUP_LABELS, initiative_scorecard
 
 router = Router(tags=["resultater"])
@@ -53,7 +53,9 @@ def scorecard(request, slug: str):
     user = request.auth
     cards = [
         (group, card)
-        for group, cards in initiative_scorecard(initiative, today).items()
+        for group, cards in initiative_scorecard(
+            initiative, today, final=not sees_persons(user)
+        ).items()
         for card in cards
     ]
     hidden = [card_shown_to(user, card) for _, card in cards]

@@ -127,6 +127,7 @@ FROM (
         JOIN outcomes_assessment a ON a.id = s.assessment_id
         WHERE a.person_id IN (
             SELECT person_id FROM outcomes_participation WHERE initiative_id = %s)
+          AND a.assessed_on <= %s
     ) r
     GROUP BY r.person_id, r.parameter_id
 ) t
@@ -137,12 +138,13 @@ ORDER BY p.position, p.id
 """
 
 
-def initiative_progression(initiative_id: int) -> list[ParameterChange]:
+def initiative_progression(initiative_id: int, until: date | None = None) -> list[ParameterChange]:
     """`mean_changes` over the initiative's participants, aggregated in the database (one window
     pass numbers each person's scores by date; `mean_changes` is the reference the
-    tests hold it to). Parameters nobody has two scores on are left out."""
+    tests hold it to), from assessments up to `until`. Parameters nobody has two scores on
+    are left out."""
     with connection.cursor() as cursor:
-        cursor.execute(PROGRESSION_SQL, [initiative_id])
+        cursor.execute(PROGRESSION_SQL, [initiative_id, until or date.max])
         return [
             ParameterChange(name, people, float(mean)) for name, people, mean in cursor.fetchall()
         ]

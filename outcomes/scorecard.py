@@ -25,6 +25,7 @@ from outcomes.criteria import (
     DEFAULT_FOLLOW_UP_MONTHS,
     DEFAULT_RECIDIVISM_MONTHS,
     HOUSING_MEASURES,
+    OBSERVATION_WINDOW_DAYS,
     activity_terms,
     area_measures,
     criterion_terms,
@@ -617,10 +618,7 @@ class TrendRow:
         return self.card.rows
 
 
-def criterion_trend(criterion: SuccessCriterion, as_of: date) -> list[TrendRow]:
-    """The criterion year by year, from its first records (at most `TREND_YEARS` years)."""
-    if criterion.kind not in CARD_BUILDERS:
-        return []
+def _first_trend_year(criterion: SuccessCriterion, as_of: date) -> int:
     first = queries.first_record_year(criterion.initiative_id) or as_of.year
     if criterion.kind == MeasureKind.SURVEY_SHARE:
         answered = criterion.survey_answers.order_by("answered_on").first()
@@ -628,15 +626,96 @@ def criterion_trend(criterion: SuccessCriterion, as_of: date) -> list[TrendRow]:
     if criterion.kind == MeasureKind.ACTIVITY_COUNT:
         held = criterion.initiative.activities_held.order_by("held_on").first()
         first = held.held_on.year if held else as_of.year
+    return first
+
+
+def criterion_trend(criterion: SuccessCriterion, as_of: date) -> list[TrendRow]:
+    """The criterion year by year, from its first records (at most `TREND_YEARS` years)."""
+    if criterion.kind not in CARD_BUILDERS:
+        return []
+    first = _first_trend_year(criterion, as_of)
     years = range(max(first, as_of.year - TREND_YEARS + 1), as_of.year + 1)
     with _one_safety_history_per_area_set():
         return [TrendRow(year, criterion_card(criterion, as_of, year)) for year in years]
 
 
-def initiative_scorecard(initiative: Initiative, as_of: date) -> dict[str, list[CriterionCard]]:
+# Figures of persons that those without person access see: final figures of whole years only
+# (docs/decisions/0010-disclosure-control-for-readers.md). A figure of a running year, or of
+# a rolling window, changes from one day to the next by a handful of people: comparing two
+# days (or an overall figure with the years) would single them out.
+PERSON_KINDS = frozenset(
+    {MeasureKind.COHORT_SHARE, MeasureKind.COUNT_IN_PERIOD, MeasureKind.STOCK_AT_TIME}
+)
+
+
+def final_on(criterion: SuccessCriterion, year: int) -> date:
+    """The day a year's figure is final: the year's end, and for a cohort criterion the day
+    the last of the year's cohort has been measured at its longest follow-up."""
+    end = date(year, 12, 31)
+    if criterion.kind != MeasureKind.COHORT_SHARE:
+        return end
+    months = follow_up_months(criterion.follow_up_months) or [
+        max(DEFAULT_FOLLOW_UP_MONTHS, DEFAULT_RECIDIVISM_MONTHS)
+    ]
+    return end + timedelta(days=days_after(max(months)) + OBSERVATION_WINDOW_DAYS)
+
+
+def final_trend(criterion: SuccessCriterion, today: date) -> list[TrendRow]:
+    """Year by year, each year's final figure, computed as of the day it became final (so it
+    never changes afterwards); years not yet final are left out."""
+    if criterion.kind not in PERSON_KINDS:
+        return criterion_trend(criterion, today)
+    first = _first_trend_year(criterion, today)
+    years = [
+        year
+        for year in range(max(first, today.year - TREND_YEARS), today.year)
+        if final_on(criterion, year) <= today
+    ]
+    with _one_safety_history_per_area_set():
+        return [
+            TrendRow(year, criterion_card(criterion, final_on(criterion, year), year))
+            for year in years
+        ]
+
+
+def final_card(criterion: SuccessCriterion, today: date) -> CriterionCard:
+    """The latest final figure (a whole year's), or 'too early' while there is none."""
+    if criterion.kind not in PERSON_KINDS:
+        return criterion_card(criterion, today)
+    rows = final_trend(criterion, today)
+    if rows:
+        card = rows[-1].card
+        card.explanation = (
+            f"Endelige tal for {rows[-1].year}: tal om personer vises for afsluttede år. "
+            + card.explanation
+        ).strip()
+        return card
+    card = CriterionCard(
+        criterion, BETTER_OFF if criterion.kind == MeasureKind.COHORT_SHARE else HOW_MUCH, True
+    )
+    card.add(
+        MeasureResult(
+            label="endelige tal",
+            numerator=None,
+            denominator=None,
+            value=None,
+            is_share=False,
+            verdict=Verdict.TOO_EARLY,
+            note="intet afsluttet år endnu",
+        )
+    )
+    card.explanation = "Tal om personer vises for afsluttede år."
+    return card
+
+
+def initiative_scorecard(
+    initiative: Initiative, as_of: date, *, final: bool = False
+) -> dict[str, list[CriterionCard]]:
+    """Every criterion computed now; with `final`, figures of persons as final figures of
+    whole years (for those without person access)."""
     groups: dict[str, list[CriterionCard]] = {HOW_MUCH: [], HOW_WELL: [], BETTER_OFF: []}
     with _one_safety_history_per_area_set():
         for criterion in initiative.success_criteria.all():
-            card = criterion_card(criterion, as_of)
+            card = final_card(criterion, as_of) if final else criterion_card(criterion, as_of)
             groups[card.group].append(card)
     return groups

@@ -1,6 +1,8 @@
 """The scorecard page (aggregates for every role, small counts hidden from those without person
 access) and recording participation, status and follow-ups from the person page."""
 
+from datetime import date
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -48,6 +50,8 @@ from outcomes.scorecard import (
     GROUP_LABELS,
     criterion_card,
     criterion_trend,
+    final_card,
+    final_trend,
     initiative_scorecard,
 )
 from outcomes.survey_import import survey_answers_import
@@ -60,30 +64,35 @@ from sikkerby.refusals import form_errors_text, refusal_text
 def scorecard(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = get_object_or_404(Initiative, slug=slug)
     today = timezone.localdate()
-    groups = initiative_scorecard(initiative, today)
+    final = not sees_persons(request.user)
+    groups = initiative_scorecard(initiative, today, final=final)
     hidden = [card_shown_to(request.user, card) for cards in groups.values() for card in cards]
-    year_start = today.replace(month=1, day=1)
-    occupied = stock_on(initiative.pk, today)
-    waiting, longest_wait = waiting_list_summary(initiative.pk, today)
+    # Readers see places and waiting lists as they were at the end of last year (a figure of
+    # today would tell, by tomorrow's, who started or left).
+    day = date(today.year - 1, 12, 31) if final else today
+    year_start = day.replace(month=1, day=1)
+    occupied = stock_on(initiative.pk, day)
+    waiting, longest_wait = waiting_list_summary(initiative.pk, day)
     capacity = {
         # Places in use and people waiting are counts of people: small ones hidden likewise.
+        "day": day,
         "occupied": count_shown_to(
-            request.user, occupied, lambda: queries.stock_members(initiative.pk, today)
+            request.user, occupied, lambda: queries.stock_members(initiative.pk, day)
         ),
         # Seed 003: full-year places are occupied days ÷ the days of the year.
         "full_year_places": full_year_places(
-            occupied_days(initiative.pk, year_start, today), today.year
+            occupied_days(initiative.pk, year_start, day), day.year
         ),
         "over": initiative.capacity_amount is not None and occupied > initiative.capacity_amount,
         "waiting": count_shown_to(
-            request.user, waiting, lambda: queries.waiting_members(initiative.pk, today)
+            request.user, waiting, lambda: queries.waiting_members(initiative.pk, day)
         ),
     }
     capacity["longest_wait"] = longest_wait if capacity["waiting"] is not None else None
     # A mean change of fewer than 5 people is shown to nobody: it is about a handful of people.
     progression = [
         c if c.people >= MINIMUM_DENOMINATOR else ParameterChange(c.parameter, 0, None)
-        for c in initiative_progression(initiative.pk)
+        for c in initiative_progression(initiative.pk, until=day)
     ]
     return render(
         request,
@@ -95,6 +104,7 @@ def scorecard(request: HttpRequest, slug: str) -> HttpResponse:
             "today": today,
             "capacity": capacity,
             "small_counts_hidden": any(hidden) or capacity["occupied"] is None,
+            "final": final,
             "may_drill_down": sees_persons(request.user),
             "activity_form": ActivityForm(initial={"held_on": today})
             if request.user.has_perm("initiatives.change_initiative", initiative)
@@ -118,9 +128,10 @@ def criterion_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     questionnaire criteria, and links to the people behind each figure for those allowed."""
     criterion = _criterion(slug, pk)
     today = timezone.localdate()
-    card = criterion_card(criterion, today)
+    final = not sees_persons(request.user)
+    card = final_card(criterion, today) if final else criterion_card(criterion, today)
     hidden = card_shown_to(request.user, card)
-    trend = criterion_trend(criterion, today)
+    trend = final_trend(criterion, today) if final else criterion_trend(criterion, today)
     for row in trend:
         hidden |= card_shown_to(request.user, row.card)
     may_change = request.user.has_perm("initiatives.change_initiative", criterion.initiative)
@@ -139,6 +150,7 @@ def criterion_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             if may_change and criterion.kind == MeasureKind.SURVEY_SHARE
             else None,
             "small_counts_hidden": hidden,
+            "final": final,
         },
     )
 

@@ -140,15 +140,40 @@ def report_figures(report: TroubledAreasReport) -> dict:
     }
 
 
-def figures_of(report: TroubledAreasReport) -> dict:
-    """The frozen figures of an approved report; live ones for a draft."""
-    return report.frozen_figures if report.frozen_figures else report_figures(report)
+def figures_of(report: TroubledAreasReport) -> dict | None:
+    """The frozen figures of an approved report; for a draft the figures computed now, once
+    its half-year has ended (None before: a figure of a running half-year would differ from
+    tomorrow's by a few young people's charges)."""
+    if report.frozen_figures:
+        return report.frozen_figures
+    if report.period_end >= timezone.localdate():
+        return None
+    return report_figures(report)
+
+
+def half_year_of(period_start: date, period_end: date) -> bool:
+    """Whether the period is a whole half-year (1.1.–30.6. or 1.7.–31.12.)."""
+    first_half = (period_start.month, period_start.day) == (1, 1) and (
+        period_end.month,
+        period_end.day,
+    ) == (6, 30)
+    second_half = (period_start.month, period_start.day) == (7, 1) and (
+        period_end.month,
+        period_end.day,
+    ) == (12, 31)
+    return period_start.year == period_end.year and (first_half or second_half)
 
 
 @transaction.atomic
 def report_create(*, by: User, title: str, period_start: date, period_end: date):
+    """A report for one half-year (seed 003: half-yearly). Periods are fixed half-years, one
+    report each, so no two reports' figures differ by a day's charges."""
     if period_end < period_start:
-        raise ValidationError({"period_end": "Perioden slutter før den begynder."})
+        raise ValidationError({"period_end": _("Perioden slutter før den begynder.")})
+    if not half_year_of(period_start, period_end):
+        raise ValidationError(
+            {"period_start": _("Perioden skal være et halvår: 1.1.–30.6. eller 1.7.–31.12.")}
+        )
     if TroubledAreasReport.objects.filter(
         period_start=period_start, period_end=period_end
     ).exists():
@@ -203,6 +228,11 @@ def report_approve(*, by: User, report: TroubledAreasReport) -> TroubledAreasRep
     report = TroubledAreasReport.objects.select_for_update().get(pk=report.pk)
     if report.status != ReportStatus.DRAFT:
         raise ValidationError("Rapporten er allerede godkendt.")
+    if report.period_end >= timezone.localdate():
+        raise ValidationError(
+            _("Halvåret er ikke slut (%(end)s): tallene kan først fryses bagefter.")
+            % {"end": f"{report.period_end:%d.%m.%Y}"}
+        )
     missing = [t.get_district_display() for t in report.district_texts.filter(submitted_at=None)]
     if missing:
         raise ValidationError("Mangler tekster fra: " + ", ".join(missing) + ".")

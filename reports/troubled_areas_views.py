@@ -1,6 +1,8 @@
 """Pages of the troubled-areas report: list and create, the report (figures, texts,
 workflow), a district's texts, approval, sending, and the frozen report as PDF and Excel."""
 
+from datetime import date
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,6 +15,7 @@ from openpyxl import Workbook
 
 from people.models import CityDistrict
 from reports import exports
+from reports.disclosure import LEGEND
 from reports.models import Committee, DistrictText, ReportStatus, TroubledAreasReport
 from reports.troubled_areas import (
     district_text_submit,
@@ -27,14 +30,26 @@ from sikkerby.spreadsheets import xlsx_bytes
 from sikkerby.versioning import EditConflict
 
 
+def _half_years() -> list[tuple[str, str]]:
+    """The half-years a report can be made for: this one and the six years before it."""
+    today = date.today()
+    choices = []
+    for year in range(today.year, today.year - 7, -1):
+        for half in (2, 1):
+            if date(year, 1 if half == 1 else 7, 1) <= today:
+                choices.append((f"{year}-{half}", f"{half}. halvår {year}"))
+    return choices
+
+
 class ReportForm(forms.Form):
     title = forms.CharField(label=gettext_lazy("Titel"), max_length=200)
-    period_start = forms.DateField(
-        label=gettext_lazy("Fra"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    period_end = forms.DateField(
-        label=gettext_lazy("Til"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    half_year = forms.ChoiceField(label=gettext_lazy("Halvår"), choices=_half_years)
+
+    def period(self) -> tuple[date, date]:
+        year, half = (int(part) for part in self.cleaned_data["half_year"].split("-"))
+        if half == 1:
+            return date(year, 1, 1), date(year, 6, 30)
+        return date(year, 7, 1), date(year, 12, 31)
 
 
 class SendForm(forms.Form):
@@ -61,8 +76,14 @@ def report_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         _require(request, "reports.manage_troubled_areas")
         if form is not None and form.is_valid():
+            period_start, period_end = form.period()
             try:
-                report = report_create(by=request.user, **form.cleaned_data)
+                report = report_create(
+                    by=request.user,
+                    title=form.cleaned_data["title"],
+                    period_start=period_start,
+                    period_end=period_end,
+                )
             except ValidationError as error:
                 messages.error(request, refusal_text(error))
             else:
@@ -207,7 +228,7 @@ def _xlsx(context: dict) -> bytes:
             "Trygge %",
         ]
     )
-    for row in [*figures["districts"], {"name": "Hele byen", **figures["city"]}]:
+    for row in [*figures["districts"], {"name": "Hele byen", **figures["city"]}] if figures else []:
         safety = row.get("safety") or {}
         sheet.append(
             [
@@ -218,6 +239,8 @@ def _xlsx(context: dict) -> bytes:
                 safety.get("safe"),
             ]
         )
+    sheet.append([])
+    sheet.append([LEGEND])
     sent = workbook.create_sheet("Udvalg")
     sent.append(["Udvalg", "Møde", "Sendt"])
     for sending in context["report"].sendings.all():

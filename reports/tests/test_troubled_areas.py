@@ -59,8 +59,9 @@ def test_charges_among_under_18s_are_counted_per_district_and_small_counts_hidde
     figures = {d["code"]: d for d in figures_of(report)["districts"]}
     assert figures["valby"]["charges_under_18"] == "<5"
     # Secondary suppression: with the city's 12 shown, Valby's 1 would be 12 - 5 - 6, so the
-    # smallest other count (Nørrebro's 5) is hidden too.
-    assert figures["noerrebro"]["charges_under_18"] == "<5"
+    # smallest other count (Nørrebro's 5) is hidden too: as "skjult", for it is not under 5
+    # (two "<5" cells would state that 6 charges are 12 - 6 = 6 under 10: false).
+    assert figures["noerrebro"]["charges_under_18"] == "skjult"
     assert figures["amager-vest"]["charges_under_18"] == 6
     assert figures["indre-by"]["charges_under_18"] == 0
     assert figures_of(report)["city"]["charges_under_18"] == 12
@@ -155,7 +156,7 @@ def test_acute_incidents_are_counted_per_district_in_the_period(report, ssp_cons
     figures = figures_of(report)
     by_code = {d["code"]: d for d in figures["districts"]}
     assert by_code["valby"]["acute_incidents"] == "<5"
-    assert by_code["noerrebro"]["acute_incidents"] == "<5"  # else Valby's = 6 − 5
+    assert by_code["noerrebro"]["acute_incidents"] == "skjult"  # else Valby's = 6 − 5
     assert by_code["indre-by"]["acute_incidents"] == 0
     assert figures["city"]["acute_incidents"] == 6
 
@@ -233,3 +234,34 @@ def test_two_writers_at_once_never_overwrite_each_other(report, district_ssp_peo
     page = second.get(response["Location"]).content.decode()
     assert "En anden har gemt bydelens tekster imens" in page
     assert report.district_texts.get(district="valby").challenges == "Først"
+
+
+def test_reports_one_day_apart_are_refused_so_no_days_charges_come_out(analyst, ssp_consultant):
+    """The attack: two reports for periods one day apart, and the difference is one day's
+    charges among under-18s per district. Periods are whole half-years now, one report each."""
+    for end in (date(2026, 6, 29), date(2026, 7, 1)):
+        with pytest.raises(ValidationError, match="halvår"):
+            report_create(by=analyst, title="x", period_start=date(2026, 1, 1), period_end=end)
+    report_create(
+        by=analyst, title="H1", period_start=date(2026, 1, 1), period_end=date(2026, 6, 30)
+    )
+    with pytest.raises(ValidationError, match="allerede en rapport"):
+        report_create(
+            by=analyst, title="H1 igen", period_start=date(2026, 1, 1), period_end=date(2026, 6, 30)
+        )
+
+
+def test_a_running_half_years_figures_wait_until_it_has_ended(analyst):
+    import time_machine
+
+    with time_machine.travel(date(2026, 5, 15)):
+        report = report_create(
+            by=analyst, title="H1", period_start=date(2026, 1, 1), period_end=date(2026, 6, 30)
+        )
+        assert figures_of(report) is None
+        page = login_client(Client(), analyst).get(f"/rapporter/urolige-omraader/{report.pk}/")
+        assert "Tallene beregnes, når halvåret er slut" in page.content.decode()
+        with pytest.raises(ValidationError, match="Halvåret er ikke slut"):
+            report_approve(by=analyst, report=report)
+    with time_machine.travel(date(2026, 7, 2)):
+        assert figures_of(report) is not None
