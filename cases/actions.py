@@ -13,6 +13,7 @@ from accounts.roles import Role
 from areas.queries import ssp_districts
 from audit.actions import access_log_record, audit_event_record
 from audit.models import AccessKind
+from cases.enrolments import SSP_PLUS, Enrolment, enrolment_announce, source_of
 from cases.models import (
     CaseMember,
     EmergencyAccess,
@@ -333,6 +334,16 @@ def ssp_plus_plan_create(*, by: User, case: SspCase, referred_on: date) -> SspPl
     audit_event_record(
         by=by, action="ssp_plus_plan.create", obj=plan, changes={"eligibility": [None, reason]}
     )
+    # The plan is the young person's participation in SSP+ (seed 003: 100 receive offers).
+    enrolment_announce(
+        Enrolment(
+            initiative_slug=SSP_PLUS,
+            person=case.person,
+            source=source_of(plan),
+            started_on=referred_on,
+            by=by,
+        )
+    )
     access_log_record(
         by=by, kind=AccessKind.CHANGE, subject=case.person, purpose="Oprettelse af SSP+-plan"
     )
@@ -368,6 +379,18 @@ def ssp_case_close(*, by: User, case: SspCase, reason: str) -> SspCase:
         case.closed_at = timezone.now()
         case.save(update_fields=["closed_at"])
         Task.objects.filter(case=case, done_at__isnull=True).delete()
+        plan = SspPlusPlan.objects.filter(case=case).first()
+        if plan is not None:  # the plan, and the participation in SSP+, end with the case
+            enrolment_announce(
+                Enrolment(
+                    initiative_slug=SSP_PLUS,
+                    person=case.person,
+                    source=source_of(plan),
+                    started_on=plan.referred_on,
+                    ended_on=timezone.localdate(),
+                    by=by,
+                )
+            )
         audit_event_record(
             by=by,
             action="ssp_case.close",

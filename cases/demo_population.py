@@ -23,6 +23,14 @@ from django.utils import timezone
 from accounts.models import RoleAssignment, Unit, User
 from accounts.roles import Role
 from audit.actions import audit_event_record
+from cases.enrolments import (
+    INTERVENTION_TEAM,
+    SSP_PLUS,
+    Enrolment,
+    enrolment_announce,
+    source_of,
+)
+from cases.intervention import index_child
 from cases.intervention_rules import INTENSIVE_DAYS, PHASE_OUT_DAYS
 from cases.models import (
     CaseMember,
@@ -662,6 +670,17 @@ def _ssp_plus_plans_create(b: _Builder, drafts: list[_CaseDraft]) -> None:
     SspPlusPlan.objects.bulk_create(plans, batch_size=500)
     PlanGoal.objects.bulk_create(goals, batch_size=500)
     b.result.ssp_plus_plans = len(plans)
+    # Each plan is the young person's participation in SSP+, as the action makes it.
+    for plan in plans:
+        enrolment_announce(
+            Enrolment(
+                initiative_slug=SSP_PLUS,
+                person=plan.case.person,
+                source=source_of(plan),
+                started_on=plan.referred_on,
+                by=plan.created_by,
+            )
+        )
 
 
 def _referrals_create(b: _Builder, drafts: list[_CaseDraft]) -> None:
@@ -841,6 +860,19 @@ def _intervention_courses_create(b: _Builder, families: list[_Family]) -> None:
                 b.result.open_tasks += 1
                 b.result.overdue_tasks += due_in < 0
         b.result.courses_by_phase[phase] += 1
+        # The course is the family's participation in the intervention-team initiative.
+        child = index_child(family.household)
+        if child is not None:
+            enrolment_announce(
+                Enrolment(
+                    initiative_slug=INTERVENTION_TEAM,
+                    person=child,
+                    source=source_of(course),
+                    started_on=admitted,
+                    ended_on=steps[-1][2] if phase == Phase.ENDED else None,
+                    by=coordinator,
+                )
+            )
     programme = InterventionProgramme.current()
     programme.period_start, programme.period_end = earliest, earliest + timedelta(days=2 * 365)
     programme.save(update_fields=["period_start", "period_end"])

@@ -12,6 +12,7 @@ from accounts.models import User
 from accounts.roles import Role
 from audit.actions import access_log_record_many, audit_event_record
 from audit.models import AccessKind
+from cases.enrolments import INTERVENTION_TEAM, Enrolment, enrolment_announce, source_of
 from cases.intervention_rules import FamilyNeed, NeedWeights, can_admit, need_score, qualifies
 from cases.models import (
     FamilyGoal,
@@ -20,6 +21,7 @@ from cases.models import (
     Phase,
     PhaseDecision,
     ProgressNote,
+    SspCase,
     Task,
     TeamMember,
 )
@@ -101,6 +103,37 @@ def family_candidates(programme: InterventionProgramme) -> list[Candidate]:
     return sorted(candidates, key=lambda c: (-c.score, c.household.pk))
 
 
+def index_child(household: Household):
+    """The young person a family is in the programme for: the one with the highest-level open
+    SSP case (the oldest, on a tie). The initiative counts families through them, one
+    participation each (seed 000/001 counts families: 10 per district, 30 in the period)."""
+    cases = (
+        SspCase.objects.filter(person__household_memberships__household=household, closed_at=None)
+        .select_related("person")
+        .order_by("-level", "person__birth_date", "pk")
+    )
+    first = cases.first()
+    if first is not None:
+        return first.person
+    member = household.members.select_related("person").order_by("person__birth_date").first()
+    return member.person if member else None
+
+
+def _course_enrolment(course: InterventionCourse, by: User, ended_on: date | None = None):
+    child = index_child(course.household)
+    if child is not None:
+        enrolment_announce(
+            Enrolment(
+                initiative_slug=INTERVENTION_TEAM,
+                person=child,
+                source=source_of(course),
+                started_on=course.admitted_on,
+                ended_on=ended_on,
+                by=by,
+            )
+        )
+
+
 def _log_family(by: User, household: Household, kind: str, purpose: str) -> None:
     access_log_record_many(
         by=by,
@@ -162,6 +195,7 @@ def course_admit(
         obj=course,
         changes={"need_score": [None, candidate.score]},
     )
+    _course_enrolment(course, by)
     _log_family(by, candidate.household, AccessKind.CREATE, "Optagelse i interventionsteam")
     return course
 
@@ -224,6 +258,8 @@ def course_change_phase(
     from_phase = course.phase
     InterventionCourse.objects.filter(pk=course.pk).update(phase=to_phase, phase_started_on=today)
     course.refresh_from_db()
+    if to_phase == Phase.ENDED:
+        _course_enrolment(course, by, ended_on=today)
     audit_event_record(
         by=by,
         action="intervention_course.phase",

@@ -20,9 +20,11 @@ from outcomes.criteria import (
 )
 from outcomes.models import (
     Activity,
+    EndReason,
     FollowUp,
     FollowUpOutcome,
     ObservationSource,
+    OfferKind,
     Participation,
     Status,
     StatusObservation,
@@ -110,11 +112,56 @@ def participation_start(
     return participation
 
 
+def participation_follow_module(enrolment) -> Participation | None:
+    """Keep the participation that a module record is (cases.enrolments) in step with it:
+    begun when the record begins, ended when it ends. Runs in the module action's
+    transaction and is audited with it."""
+    initiative = Initiative.objects.filter(slug=enrolment.initiative_slug).first()
+    if initiative is None:  # a municipality without that initiative in its catalogue
+        return None
+    participation = Participation.objects.filter(module_record=enrolment.source).first()
+    if participation is None:
+        participation = Participation.objects.create(
+            person=enrolment.person,
+            initiative=initiative,
+            offer_kind=OfferKind.COORDINATED,
+            started_on=enrolment.started_on,
+            created_by=enrolment.by or User.objects.filter(is_superuser=True).first(),
+            module_record=enrolment.source,
+        )
+        _follow_ups_create(participation, "start", enrolment.started_on)
+        audit_event_record(
+            by=enrolment.by,
+            action="participation.start_from_module",
+            obj=participation,
+            changes={"initiative": [None, initiative.slug], "source": [None, enrolment.source]},
+        )
+    if enrolment.ended_on and participation.ended_on is None:
+        participation.ended_on = max(enrolment.ended_on, participation.started_on)
+        participation.end_reason = EndReason.COMPLETED
+        participation.save(update_fields=["ended_on", "end_reason"])
+        _follow_ups_create(participation, "end", participation.ended_on)
+        audit_event_record(
+            by=enrolment.by,
+            action="participation.end_from_module",
+            obj=participation,
+            changes={
+                "ended_on": [None, participation.ended_on],
+                "source": [None, enrolment.source],
+            },
+        )
+    return participation
+
+
 @transaction.atomic
 def participation_end(
     *, by: User, participation: Participation, ended_on: date, end_reason: str
 ) -> Participation:
     """End a participation with a reason; follow-ups counted from the end start now."""
+    if participation.module_record:
+        raise ValidationError(
+            {"ended_on": "Deltagelsen følger sit forløb eller sin plan; afslut den dér."}
+        )
     if participation.ended_on:
         raise ValidationError({"ended_on": "Deltagelsen er allerede afsluttet."})
     if ended_on < participation.started_on:

@@ -16,6 +16,7 @@ class OfferKind(models.TextChoices):
     MENTOR = "mentor", _("Mentorforløb")
     LEISURE_JOB = "leisure_job", _("Fritidsjob")
     COUNSELLING = "counselling", _("Samtaleforløb")
+    COORDINATED = "coordinated", _("Koordineret helhedsindsats (interventionsteam, SSP+)")
     OTHER = "other", _("Andet tilbud")
 
 
@@ -47,6 +48,9 @@ class Participation(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     version = models.PositiveIntegerField(default=1, editable=False)
+    # The module record this participation is (an intervention course, an SSP+ plan), e.g.
+    # "cases.interventioncourse:12": it begins and ends there, never here (cases.enrolments).
+    module_record = models.CharField(max_length=80, blank=True, db_index=True, editable=False)
 
     class Meta:
         ordering = ["-started_on", "-id"]
@@ -69,6 +73,14 @@ class Participation(models.Model):
 
     def audit_label(self) -> str:
         return f"deltagelse {self.pk} i {self.initiative}"
+
+    def module_label(self) -> str:
+        """What the participation follows, if it comes from a module record."""
+        kind = self.module_record.partition(":")[0]
+        return {
+            "cases.interventioncourse": str(_("følger familiens interventionsforløb")),
+            "cases.sspplusplan": str(_("følger SSP+-planen")),
+        }.get(kind, "")
 
 
 class WaitingOutcome(models.TextChoices):
@@ -335,6 +347,9 @@ class Activity(models.Model):
     audience = models.CharField(_("målgruppe"), max_length=20, choices=Audience.choices, blank=True)
     attendees = models.PositiveIntegerField(_("deltagere"), default=0)
     description = models.CharField(_("beskrivelse"), max_length=200, blank=True)
+    # The record this activity is (a troubled-areas report sent to the committees, a survey
+    # wave presented to them), e.g. "reports.troubledareasreport:3"; recorded by that record.
+    module_record = models.CharField(max_length=80, blank=True, db_index=True, editable=False)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from audit.actions import access_log_record_many
@@ -60,6 +61,18 @@ from outcomes.trend_chart import trend_chart
 from sikkerby.params import int_param
 from sikkerby.refusals import form_errors_text, refusal_text
 
+# Initiatives whose records a module keeps (cases.enrolments, reports): the scorecard links to
+# the module's page, where the work is done.
+MODULE_PAGES = {
+    "interventionsteam": ("cases:intervention_steering", _lazy("Interventionsteamets styregruppe")),
+    "ssp-plus-exit": ("cases:overview", _lazy("SSP-sagerne (overblik)")),
+    "urolige-omraader": ("troubled_areas:list", _lazy("Rapporterne om urolige områder")),
+    "tryghedsindekset": (
+        "troubled_areas:safety_presentations",
+        _lazy("Tryghedsundersøgelserne og forelæggelserne"),
+    ),
+}
+
 
 def scorecard(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = get_object_or_404(Initiative, slug=slug)
@@ -104,6 +117,7 @@ def scorecard(request: HttpRequest, slug: str) -> HttpResponse:
             "today": today,
             "capacity": capacity,
             "small_counts_hidden": any(hidden) or capacity["occupied"] is None,
+            "module_page": MODULE_PAGES.get(initiative.slug),
             "final": final,
             "may_drill_down": sees_persons(request.user),
             "activity_form": ActivityForm(initial={"held_on": today})

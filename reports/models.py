@@ -24,6 +24,12 @@ class Committee(models.TextChoices):
     SOU = "SOU", _("Socialudvalget")
     BIU = "BIU", _("Beskæftigelses- og Integrationsudvalget")
     OEU = "ØU", _("Økonomiudvalget")
+    BR = "BR", _("Borgerrepræsentationen")
+
+
+# The troubled-areas report goes to these four (seed 003); the safety index also to BR.
+TROUBLED_AREAS_COMMITTEES = [Committee.BUU, Committee.SOU, Committee.BIU, Committee.OEU]
+SAFETY_INDEX_COMMITTEES = [Committee.BIU, Committee.OEU, Committee.BR]
 
 
 class TroubledAreasReport(models.Model):
@@ -111,3 +117,31 @@ class CommitteeSending(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report} → {self.committee}"
+
+
+class SurveyPresentation(models.Model):
+    """A safety-survey wave presented to a committee (seed 003: the yearly survey goes to BIU,
+    ØU and BR). Once it has been presented to all three, it counts for the safety-index
+    initiative's criterion as that year's survey (an activity of the initiative)."""
+
+    wave = models.ForeignKey(
+        "areas.SurveyWave", on_delete=models.CASCADE, related_name="presentations"
+    )
+    committee = models.CharField(_("udvalg"), max_length=3, choices=Committee.choices)
+    meeting_on = models.DateField(_("udvalgsmøde"))
+    presented_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["wave", "meeting_on", "id"]
+        verbose_name = _("forelæggelse af tryghedsundersøgelse")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["wave", "committee"], name="survey_presented_once_per_committee"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.wave} → {self.committee}"

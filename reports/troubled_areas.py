@@ -14,10 +14,12 @@ from areas.models import AcuteIncident, AreaKind, AreaSet
 from areas.safety_queries import safety_table
 from audit.actions import audit_event_record
 from cases.models import SspCase
-from outcomes.models import CrimeEvent
+from initiatives.models import Initiative
+from outcomes.models import Activity, ActivityKind, Audience, CrimeEvent
 from people.models import CityDistrict
 from reports.disclosure import suppress_rows
 from reports.models import (
+    TROUBLED_AREAS_COMMITTEES,
     Committee,
     CommitteeSending,
     DistrictText,
@@ -277,7 +279,28 @@ def committee_refusal(
 def next_committee(report: TroubledAreasReport) -> str:
     """The committee the report goes to next in the usual order: BUU, SOU, BIU, then ØU."""
     sent = set(report.sendings.values_list("committee", flat=True))
-    return next((c.value for c in Committee if c.value not in sent), "")
+    return next((c.value for c in TROUBLED_AREAS_COMMITTEES if c.value not in sent), "")
+
+
+TROUBLED_AREAS_INITIATIVE = "urolige-omraader"  # seed 003: 'Afrapportering af urolige områder'
+
+
+def _reporting_record(*, by: User, report: TroubledAreasReport) -> None:
+    """A report that has gone to all four committees is one of the initiative's half-yearly
+    afrapporteringer: recorded as its activity (the report is the one source)."""
+    initiative = Initiative.objects.filter(slug=TROUBLED_AREAS_INITIATIVE).first()
+    source = f"{report._meta.label_lower}:{report.pk}"
+    if initiative is None or Activity.objects.filter(module_record=source).exists():
+        return
+    Activity.objects.create(
+        initiative=initiative,
+        held_on=timezone.localdate(),
+        kind=ActivityKind.REPORT,
+        audience=Audience.COMMITTEES,
+        description=report.title[:200],
+        recorded_by=by,
+        module_record=source,
+    )
 
 
 @transaction.atomic
@@ -289,8 +312,8 @@ def report_send(
     report = TroubledAreasReport.objects.select_for_update().get(pk=report.pk)
     if report.status != ReportStatus.APPROVED or report.approved_at is None:
         raise ValidationError("Kun en godkendt rapport kan sendes til udvalgene.")
-    if committee not in Committee.values:
-        raise ValidationError("Vælg et udvalg.")
+    if committee not in TROUBLED_AREAS_COMMITTEES:
+        raise ValidationError(_("Vælg et af udvalgene BUU, SOU, BIU eller ØU."))
     sent = dict(report.sendings.values_list("committee", "meeting_on"))
     refusal = committee_refusal(committee, meeting_on, timezone.localdate(report.approved_at), sent)
     if refusal:
@@ -301,6 +324,7 @@ def report_send(
     if committee == Committee.OEU:
         report.status, report.sent_at = ReportStatus.SENT, timezone.now()
         report.save()
+        _reporting_record(by=by, report=report)
     audit_event_record(
         by=by,
         action="troubled_areas.send",

@@ -13,10 +13,19 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
+from areas.models import SurveyWave
 from people.models import CityDistrict
 from reports import exports
 from reports.disclosure import LEGEND
-from reports.models import Committee, DistrictText, ReportStatus, TroubledAreasReport
+from reports.models import (
+    SAFETY_INDEX_COMMITTEES,
+    TROUBLED_AREAS_COMMITTEES,
+    Committee,
+    DistrictText,
+    ReportStatus,
+    TroubledAreasReport,
+)
+from reports.safety_presentations import survey_wave_present
 from reports.troubled_areas import (
     district_text_submit,
     figures_of,
@@ -25,7 +34,7 @@ from reports.troubled_areas import (
     report_create,
     report_send,
 )
-from sikkerby.refusals import refusal_text
+from sikkerby.refusals import refusal_text, refusal_to_form
 from sikkerby.spreadsheets import xlsx_bytes
 from sikkerby.versioning import EditConflict
 
@@ -53,7 +62,10 @@ class ReportForm(forms.Form):
 
 
 class SendForm(forms.Form):
-    committee = forms.ChoiceField(label=gettext_lazy("Udvalg"), choices=Committee.choices)
+    committee = forms.ChoiceField(
+        label=gettext_lazy("Udvalg"),
+        choices=[(c.value, c.label) for c in TROUBLED_AREAS_COMMITTEES],
+    )
     meeting_on = forms.DateField(
         label=gettext_lazy("Udvalgsmøde"), widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -250,3 +262,40 @@ def _xlsx(context: dict) -> bytes:
     for text in context["texts"]:
         texts.append([text.get_district_display(), text.challenges, text.responses])
     return xlsx_bytes(workbook)
+
+
+class PresentationForm(forms.Form):
+    wave = forms.ModelChoiceField(
+        label=gettext_lazy("Tryghedsundersøgelse"),
+        queryset=SurveyWave.objects.select_related("area_set").order_by("-year"),
+    )
+    committee = forms.ChoiceField(
+        label=gettext_lazy("Udvalg"), choices=[(c.value, c.label) for c in SAFETY_INDEX_COMMITTEES]
+    )
+    meeting_on = forms.DateField(
+        label=gettext_lazy("Udvalgsmøde"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+def safety_presentations(request: HttpRequest) -> HttpResponse:
+    """The safety-survey waves and the committees they have been presented to; a wave
+    presented to BIU, ØU and BR counts as the year's survey for the safety-index initiative."""
+    _require(request, "reports.view_troubled_areas")
+    may_manage = request.user.has_perm("reports.manage_troubled_areas")
+    form = PresentationForm(request.POST or None) if may_manage else None
+    if request.method == "POST":
+        _require(request, "reports.manage_troubled_areas")
+        if form.is_valid():
+            try:
+                survey_wave_present(by=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                refusal_to_form(form, error)
+            else:
+                messages.success(request, _("Forelæggelsen er registreret."))
+                return redirect("troubled_areas:safety_presentations")
+    waves = SurveyWave.objects.select_related("area_set").prefetch_related("presentations")
+    return render(
+        request,
+        "reports/safety_presentations.html",
+        {"waves": waves.order_by("-year"), "form": form, "committees": SAFETY_INDEX_COMMITTEES},
+    )
