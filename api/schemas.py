@@ -73,7 +73,7 @@ class InitiativeSummary(Schema):
     target_age_max: Decimal | None
     period_start: date | None
     period_end: date | None
-    lapses_unless_funded: bool
+    lapses_after: int | None  # the last year with money; None: none recorded, or runs on
 
 
 class InitiativeOut(InitiativeSummary):
@@ -109,7 +109,8 @@ class InitiativePatch(Schema):
     capacity_note: str | None = None
     period_start: date | None = None
     period_end: date | None = None
-    lapses_unless_funded: bool | None = None
+    runs_without_funding: bool | None = None
+    runs_without_funding_reason: str | None = None
 
 
 class BudgetRowOut(Schema):

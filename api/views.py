@@ -59,7 +59,7 @@ def _initiative_summary(i: Initiative) -> dict:
         "target_age_max": i.target_age_max,
         "period_start": i.period_start,
         "period_end": i.period_end,
-        "lapses_unless_funded": i.lapses_unless_funded,
+        "lapses_after": i.lapses_after(),
     }
 
 
@@ -130,7 +130,7 @@ class CatalogueFilters(Schema):
     kind: Literal["city_wide", "area_based", "monitoring"] | None = None
     year: int | None = Field(None, ge=MIN_YEAR, le=MAX_YEAR)
     age: int | None = Field(None, ge=0, le=120)
-    lapsing: bool | None = None
+    lapses_after: int | None = Field(None, ge=MIN_YEAR, le=MAX_YEAR)
 
 
 @api.get("/initiatives", response={200: list[InitiativeSummary], **ERRORS}, tags=["indsatser"])
@@ -149,7 +149,7 @@ def initiative_list(request, filters: Query[CatalogueFilters]):
         kind=filters.kind or "",
         active_year=filters.year,
         target_age=filters.age,
-        lapsing=filters.lapsing,
+        lapses_after=filters.lapses_after,
     )
     return [_initiative_summary(i) for i in initiatives]
 

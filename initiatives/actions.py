@@ -38,7 +38,8 @@ INITIATIVE_FIELDS = [
     "capacity_note",
     "period_start",
     "period_end",
-    "lapses_unless_funded",
+    "runs_without_funding",
+    "runs_without_funding_reason",
 ]
 CRITERION_FIELDS = [
     "text",

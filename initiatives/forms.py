@@ -36,10 +36,12 @@ class CatalogueFilterForm(forms.Form):
     age = forms.IntegerField(
         label=_("Målgruppens alder"), min_value=0, max_value=120, required=False
     )
-    lapsing = forms.ChoiceField(
-        label=_("Bortfalder uden finansiering"),
-        choices=[("", _("Alle")), ("ja", _("Ja")), ("nej", _("Nej"))],
+    lapses_after = forms.IntegerField(
+        label=_("Bortfalder efter år"),
+        min_value=MIN_YEAR,
+        max_value=MAX_YEAR,
         required=False,
+        help_text=_("Indsatser, hvis sidste år med penge er dette år."),
     )
 
 
@@ -130,7 +132,8 @@ class InitiativeForm(forms.ModelForm):
             "capacity_note",
             "period_start",
             "period_end",
-            "lapses_unless_funded",
+            "runs_without_funding",
+            "runs_without_funding_reason",
         ]
         widgets = {
             "period_start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -161,6 +164,16 @@ class InitiativeForm(forms.ModelForm):
         start, end = cleaned.get("period_start"), cleaned.get("period_end")
         if start and end and start > end:
             self.add_error("period_end", _("Perioden kan ikke slutte, før den begynder."))
+        if (
+            cleaned.get("runs_without_funding")
+            and not cleaned.get("runs_without_funding_reason", "").strip()
+        ):
+            self.add_error(
+                "runs_without_funding_reason",
+                _(
+                    "Skriv hvorfor indsatsen fortsætter uden projektmidler (f.eks. i normaldriften)."
+                ),
+            )
         return cleaned
 
 
@@ -214,6 +227,16 @@ class SuccessCriterionForm(forms.ModelForm):
         start, end = cleaned.get("period_start"), cleaned.get("period_end")
         if start and end and start > end:
             self.add_error("period_end", _("Perioden kan ikke slutte, før den begynder."))
+        if (
+            cleaned.get("runs_without_funding")
+            and not cleaned.get("runs_without_funding_reason", "").strip()
+        ):
+            self.add_error(
+                "runs_without_funding_reason",
+                _(
+                    "Skriv hvorfor indsatsen fortsætter uden projektmidler (f.eks. i normaldriften)."
+                ),
+            )
         return cleaned
 
 

@@ -48,11 +48,30 @@ class CapacityUnit(models.TextChoices):
 
 class InitiativeQuerySet(models.QuerySet):
     def active_in_year(self, year: int) -> "InitiativeQuerySet":
-        """Running at some point in `year`; an initiative without dates counts as running."""
-        return self.filter(
-            Q(period_start__isnull=True) | Q(period_start__lte=date(year, 12, 31)),
-            Q(period_end__isnull=True) | Q(period_end__gte=date(year, 1, 1)),
+        """Running at some point in `year`: within its period (if it has one) and with money
+        for the year (if it has money at all, and does not run on without it). Seed 004:
+        most of this work is project-funded and lapses when its funding ends."""
+        funded = Funding.objects.filter(
+            initiative=models.OuterRef("pk"), first_year__lte=year, last_year__gte=year
         )
+        return (
+            self.filter(
+                Q(period_start__isnull=True) | Q(period_start__lte=date(year, 12, 31)),
+                Q(period_end__isnull=True) | Q(period_end__gte=date(year, 1, 1)),
+            )
+            .filter(Q(fundings__isnull=True) | Q(runs_without_funding=True) | models.Exists(funded))
+            .distinct()
+        )
+
+    def lapsing_after(self, year: int) -> "InitiativeQuerySet":
+        """Those whose money ends with `year` (their last funded year), unless they run on
+        without it."""
+        return self.with_last_funded_year().filter(
+            last_funded_year=year, runs_without_funding=False
+        )
+
+    def with_last_funded_year(self) -> "InitiativeQuerySet":
+        return self.annotate(last_funded_year=models.Max("fundings__last_year"))
 
     def for_target_age(self, age: int) -> "InitiativeQuerySet":
         return self.filter(
@@ -129,7 +148,12 @@ class Initiative(models.Model):
 
     period_start = models.DateField(_("periode fra"), null=True, blank=True)
     period_end = models.DateField(_("periode til"), null=True, blank=True)
-    lapses_unless_funded = models.BooleanField(_("bortfalder uden ny finansiering"), default=False)
+    # An initiative lapses after its last funded year (from its fundings, never typed). This
+    # override says it runs on without project money (in normal operations), with why.
+    runs_without_funding = models.BooleanField(_("fortsætter uden projektmidler"), default=False)
+    runs_without_funding_reason = models.CharField(
+        _("begrundelse for at fortsætte uden projektmidler"), max_length=300, blank=True
+    )
 
     source_document = models.CharField(_("kilde"), max_length=200, blank=True)
     is_reference = models.BooleanField(
@@ -186,6 +210,14 @@ class Initiative(models.Model):
 
     def department_codes(self) -> str:
         return ", ".join(d.code for d in self.owning_departments.all())
+
+    def lapses_after(self) -> int | None:
+        """The last year with money, after which the initiative lapses (None: no money
+        recorded, or it runs on without project money)."""
+        if self.runs_without_funding:
+            return None
+        years = [f.last_year for f in self.fundings.all()]
+        return max(years) if years else None
 
 
 class FundingSource(models.Model):

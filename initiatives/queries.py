@@ -1,5 +1,6 @@
 """Read-side queries for the catalogue and its budget tables. Sums happen in the database."""
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import F, Prefetch, QuerySet, Sum
@@ -16,12 +17,12 @@ def catalogue_filtered(
     kind: str = "",
     active_year: int | None = None,
     target_age: int | None = None,
-    lapsing: bool | None = None,
+    lapses_after: int | None = None,
     text: str = "",
 ) -> QuerySet[Initiative]:
-    initiatives = Initiative.objects.prefetch_related("owning_departments").select_related(
-        "anchoring_unit__department"
-    )
+    initiatives = Initiative.objects.prefetch_related(
+        "owning_departments", "fundings"
+    ).select_related("anchoring_unit__department")
     if department is not None:
         initiatives = initiatives.filter(owning_departments=department)
     if kind:
@@ -30,8 +31,8 @@ def catalogue_filtered(
         initiatives = initiatives.active_in_year(active_year)
     if target_age is not None:
         initiatives = initiatives.for_target_age(target_age)
-    if lapsing is not None:
-        initiatives = initiatives.filter(lapses_unless_funded=lapsing)
+    if lapses_after is not None:
+        initiatives = initiatives.lapsing_after(lapses_after)
     if text:
         initiatives = initiatives.filter(name__icontains=text)
     return initiatives.distinct().order_by("name")
@@ -195,4 +196,47 @@ def cofinancing_by_department(initiative: Initiative) -> BudgetTable:
             spans.append((key, f"{first_year}–{last_year}", amount))
     return build_budget_table(
         years=list(range(first, last + 1)), labels=labels, annual=annual, multi_year=spans
+    )
+
+
+@dataclass(frozen=True)
+class Lapse:
+    """An initiative whose money ends with a year: what it had that year."""
+
+    initiative: Initiative
+    last_year: int
+    amount_last_year: Decimal  # money for that year alone
+    spans_ending: list[tuple[str, Decimal]]  # grants over several years that end then
+
+
+def lapses_after(year: int) -> list[Lapse]:
+    """Initiatives that lapse after `year` (their last funded year), with that year's money,
+    largest first (seed 004: the work lapses unless it is continued)."""
+    initiatives = (
+        Initiative.objects.lapsing_after(year)
+        .prefetch_related("owning_departments", "fundings__source")
+        .order_by("name")
+    )
+    lapses = []
+    for initiative in initiatives:
+        fundings = list(initiative.fundings.all())
+        annual = sum(
+            (f.amount for f in fundings if f.first_year == f.last_year == year), Decimal(0)
+        )
+        spans = [
+            (f.years_label(), f.amount) for f in fundings if f.is_multi_year and f.last_year == year
+        ]
+        lapses.append(Lapse(initiative, year, annual, spans))
+    return sorted(lapses, key=lambda lapse: -lapse.amount_last_year)
+
+
+def lapse_years() -> list[int]:
+    """Every year after which some initiative lapses."""
+    return sorted(
+        {
+            year
+            for year in Initiative.objects.with_last_funded_year()
+            .filter(runs_without_funding=False, last_funded_year__isnull=False)
+            .values_list("last_funded_year", flat=True)
+        }
     )

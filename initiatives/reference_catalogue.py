@@ -44,7 +44,6 @@ INITIATIVE_FIELDS = {
     "statistical_follow_up",
     "capacity_unit",
     "capacity_note",
-    "lapses_unless_funded",
     "source_document",
 }
 

@@ -171,7 +171,6 @@ INITIATIVES = [
         planned_follow_up="Enkeltsagskonceptet effektvurderes i 2010 i forbindelse med opfølgning og effektvurdering af Sikker By.",
         evaluated_externally=True,
         period_end="2010-12-31",
-        lapses_unless_funded=True,
         funding=[(2009, "1,1", "egen-ramme", "SOF"), (2010, "1,1", "egen-ramme", "SOF")],
         criteria=[],
         status={
@@ -262,7 +261,6 @@ INITIATIVES = [
         planned_follow_up="Der er fastlagt effektmål, som der følges op medio 2010. Evalueringen indgår i den samlede effektevaluering af Sikker By.",
         evaluated_externally=True,
         period_end="2010-12-31",
-        lapses_unless_funded=True,
         funding=[(2009, "4,6", "egen-ramme", "SOF"), (2010, "4,6", "egen-ramme", "SOF")],
         criteria=[
             dict(
@@ -299,7 +297,6 @@ INITIATIVES = [
         evaluated_internally=True,
         evaluated_externally=True,
         period_end="2010-12-31",
-        lapses_unless_funded=True,
         funding=[(2009, "6,9", "egen-ramme", "SOF"), (2010, "6,9", "egen-ramme", "SOF")],
         criteria=[
             dict(
@@ -351,7 +348,6 @@ INITIATIVES = [
         evaluated_internally=True,
         period_start="2010-01-01",
         period_end="2012-12-31",
-        lapses_unless_funded=True,
         funding=[(2010, "6,7", "egen-ramme", "SOF"), (2011, "6,7", "egen-ramme", "SOF")],
         criteria=[],
         status={
@@ -492,7 +488,6 @@ INITIATIVES = [
         evaluated_internally=True,
         period_start="2008-11-01",
         period_end="2010-12-31",
-        lapses_unless_funded=True,
         funding=[("2008-2010", "1,37", "egen-ramme", "BIF"), ("2008-2010", "1", "im-pulje", None)],
         criteria=[
             dict(
@@ -544,7 +539,6 @@ INITIATIVES = [
         evaluated_internally=True,
         period_start="2008-01-01",
         period_end="2010-12-31",
-        lapses_unless_funded=True,
         funding=[
             (2008, "0,95", "egen-ramme", "SOF"),
             (2009, "1,1", "egen-ramme", "SOF"),
@@ -587,7 +581,6 @@ INITIATIVES = [
         activities="Fordeling af 1,9 mio. kr. via § 18 med fokus på foreninger, som foretager målrettet integrationsarbejde. Der uddeles midler til både små og store foreninger med forskelligt fokus indenfor integrationsområdet. I 2009 var der ved uddelingen specielt fokus på isolerede etniske minoritets kvinder.",
         goal="At aktiviteterne for 2009 opstartes, samt at der igen uddeles midler for 2010.",
         period_end="2010-12-31",
-        lapses_unless_funded=True,
         funding=[(2009, "1,3", "paragraf-18", "SOF"), (2010, "1,9", "paragraf-18", "SOF")],
         criteria=[],
         status={
@@ -608,7 +601,6 @@ INITIATIVES = [
         goal="At kvinderne gennem individuel støtte opnår den nødvendige styrke til at træffe et aktivt og selvstændigt valg om deres fremtidige liv i Danmark. Formidle kringlebakkens integrationsarbejde bredt gennem oplæg og profilering i medierne.",
         period_start="2010-01-01",
         period_end="2013-12-31",
-        lapses_unless_funded=True,
         funding=[
             (2010, "1,5", "egen-ramme", "SOF"),
             (2011, "1,5", "egen-ramme", "SOF"),
@@ -665,7 +657,6 @@ INITIATIVES = [
         goal="Bibeholde en målgruppe på ca. 60 kvinder om året og tilstræbe at deltagerne gennem FAKTI opnår følgende: At kvinder opnår den nødvendige styrke til at bryde ud af deres sociale isolation; at kvinderne opnår forbedret danskkundskaber; at kvinderne får styrket deres netværk; at kvinderne får øget viden om det danske samfund og kultur. At formidle FAKTIs integrationsarbejde.",
         period_start="2010-01-01",
         period_end="2013-12-31",
-        lapses_unless_funded=True,
         funding=[
             (2010, "1,25", "egen-ramme", "SOF"),
             (2011, "1,25", "egen-ramme", "SOF"),
@@ -697,7 +688,6 @@ INITIATIVES = [
         goal="Der foreligger ikke egentlige effektmål. I samarbejde med Socialt Udviklingscenter (SUS) har IKC udarbejdet standarder for målbeskrivelse, proklamationer og evalueringer for kvalitative indsatser som fx fremme af netværk, sundhedsfremme og generel trivsel.",
         period_start="2010-01-01",
         period_end="2013-12-31",
-        lapses_unless_funded=True,
         funding=[
             (2010, "1,25", "egen-ramme", "SOF"),
             (2011, "1,25", "egen-ramme", "SOF"),
@@ -771,7 +761,6 @@ INITIATIVES = [
         evaluated_externally=True,
         period_start="2010-01-01",
         period_end="2011-12-31",
-        lapses_unless_funded=True,
         funding=[
             (2010, "1,9", "medfinansiering-forvaltning", "BIF", "Beskæftigelsestilbud"),
             (2011, "2,8", "medfinansiering-forvaltning", "BIF", "Beskæftigelsestilbud"),
@@ -1163,7 +1152,6 @@ INITIATIVES += [
         goal="Bringe marginaliserede/kriminelle unge mellem 15 og 23, der skaber uro i de udvalgte områder, i trivsel og udvikling (målt på skole, uddannelse, arbejde, fritid, adfærd og mindre kriminalitet). Øge trygheden blandt beboere og naboer i de udvalgte boligområder (måles på tryghedsindekset, kriminalitetsstatistik mv.)",
         period_start="2010-05-01",
         period_end="2014-05-31",
-        lapses_unless_funded=True,
         funding=[
             (
                 "2010-2014",

@@ -8,6 +8,7 @@ app_name = "initiatives"
 urlpatterns = [
     path("", views.catalogue, name="catalogue"),
     path("budget/", views.budget, name="budget"),
+    path("bortfald/", report_views.lapses, name="lapses"),
     path("budget/import/", views.budget_import, name="budget_import"),
     path("budget/eksport.<str:fmt>", report_views.budget_export, name="budget_export"),
     path("budget/kilde/<slug:key>/", views.source_table, name="source_table"),

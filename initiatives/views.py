@@ -42,13 +42,12 @@ def get_initiative_for_user(user, slug: str, *, for_change: bool = False) -> Ini
 def catalogue(request: HttpRequest) -> HttpResponse:
     form = CatalogueFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    lapsing = {"ja": True, "nej": False}.get(filters.get("lapsing") or "")
     initiatives = queries.catalogue_filtered(
         department=filters.get("department"),
         kind=filters.get("kind") or "",
         active_year=filters.get("year"),
         target_age=filters.get("age"),
-        lapsing=lapsing,
+        lapses_after=filters.get("lapses_after"),
         text=filters.get("q") or "",
     )
     context = {"form": form, "initiatives": initiatives, "year": filters.get("year")}

@@ -1,13 +1,20 @@
 """Downloads. Every format is produced by `reports.exports`, the same code the CLI uses."""
 
+from collections import Counter
+from decimal import Decimal
+
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.text import slugify
 
 from initiatives import queries
-from initiatives.models import SourceTable
+from initiatives.models import MAX_YEAR, MIN_YEAR, SourceTable
 from initiatives.views import budget_range_from, budget_table_for, get_initiative_for_user
+from outcomes.permissions import card_shown_to
+from outcomes.scorecard import initiative_scorecard
 from reports import exports
+from sikkerby.params import int_param
 
 VIEW_TITLES = {
     "initiative": "Budget pr. indsats",
@@ -58,3 +65,34 @@ def status_form_export(request: HttpRequest, slug: str, fmt: str) -> HttpRespons
     else:
         raise Http404
     return _download(content, fmt, f"statusskema-{slugify(initiative.slug)}")
+
+
+def lapses(request: HttpRequest) -> HttpResponse:
+    """*Bortfald*: which initiatives lapse after a year (their money ends then), the money they
+    had that year, and what their results are (final figures of whole years)."""
+    years = queries.lapse_years()
+    today = timezone.localdate()
+    chosen = int_param(request.GET.get("efter"), low=MIN_YEAR, high=MAX_YEAR)
+    if chosen is None:
+        chosen = next((y for y in years if y >= today.year - 1), years[-1] if years else today.year)
+    rows = []
+    for lapse in queries.lapses_after(chosen):
+        cards = [
+            c
+            for cs in initiative_scorecard(lapse.initiative, today, final=True).values()
+            for c in cs
+        ]
+        for card in cards:
+            card_shown_to(request.user, card)
+        verdicts = Counter(r.verdict for card in cards for r in card.results)
+        rows.append((lapse, verdicts))
+    return render(
+        request,
+        "reports/lapses.html",
+        {
+            "years": years,
+            "chosen": chosen,
+            "rows": rows,
+            "total": sum((lapse.amount_last_year for lapse, _ in rows), Decimal(0)),
+        },
+    )

@@ -13,7 +13,7 @@ IMPORTERS = {"administrator", "bif_owner", "sof_owner"}
 
 READ_PAGES = [
     "/indsatser/",
-    "/indsatser/?department=BIF&year=2014&age=20&lapsing=nej",
+    "/indsatser/?department=BIF&year=2014&age=20&lapses_after=2014",
     "/indsatser/krimiteamet/",
     "/indsatser/den-korte-snor/",
     "/indsatser/budget/",

@@ -9,7 +9,7 @@ from conftest import login_client
 
 ODD = ["²", "-1", "0", "99999999999999999999", "\x00", "abc", "ÆØÅ", "1e9", " 7 ", "x" * 500]
 PAGES = [
-    "/indsatser/?year={v}&age={v}&department={v}&kind={v}&lapsing={v}&q={v}",
+    "/indsatser/?year={v}&age={v}&department={v}&kind={v}&lapses_after={v}&q={v}",
     "/indsatser/budget/?first={v}&last={v}&view={v}",
     "/indsatser/budget/eksport.csv?first={v}&last={v}&kilde={v}",
     "/mit-arbejde/?side={v}",
