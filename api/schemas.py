@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from ninja import Schema
@@ -76,6 +76,30 @@ class InitiativeSummary(Schema):
     lapses_after: int | None  # the last year with money; None: none recorded, or runs on
 
 
+class AttainmentResultOut(Schema):
+    label: str
+    figure: str
+    verdict: str
+    verdict_label: str
+
+
+class AttainmentOut(Schema):
+    """A criterion under the status form's heading 7, computed (final figures of whole years,
+    small counts hidden)."""
+
+    criterion: str
+    target: str
+    computed: bool
+    results: list[AttainmentResultOut]
+
+
+class StatusReportOut(Schema):
+    period: str
+    text: str
+    approved_at: datetime | None
+    frozen_attainment: list[AttainmentOut] | None
+
+
 class InitiativeOut(InitiativeSummary):
     anchoring_unit: str | None
     partners: str
@@ -95,6 +119,8 @@ class InitiativeOut(InitiativeSummary):
     version: int
     fundings: list[FundingOut]
     success_criteria: list[CriterionOut]
+    status_attainment: list[AttainmentOut]
+    status_reports: list[StatusReportOut]
 
 
 class InitiativePatch(Schema):

@@ -26,6 +26,7 @@ from api.schemas import (
 from initiatives import actions, queries
 from initiatives.models import MAX_YEAR, MIN_YEAR, Initiative, SuccessCriterion
 from reports import exports
+from reports.status_forms import status_attainment_now
 from reports.views import budget_export_for
 
 api = NinjaAPI(
@@ -99,6 +100,16 @@ def _initiative_out(i: Initiative) -> dict:
             for f in i.fundings.all()
         ],
         "success_criteria": list(i.success_criteria.all()),
+        "status_attainment": status_attainment_now(i),
+        "status_reports": [
+            {
+                "period": r.period,
+                "text": r.text,
+                "approved_at": r.approved_at,
+                "frozen_attainment": r.frozen_attainment,
+            }
+            for r in i.status_reports.all()
+        ],
     }
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from accounts.models import User
@@ -214,6 +214,10 @@ def status_report_save(*, by: User, initiative: Initiative, period: str, text: s
     report, created = StatusReport.objects.get_or_create(
         initiative=initiative, period=period, defaults={"text": text}
     )
+    if report.approved_at is not None:
+        raise ValidationError(
+            {"period": "Statusskemaet for perioden er godkendt og kan ikke ændres."}
+        )
     old_text = None if created else report.text
     if not created:
         report.text = text

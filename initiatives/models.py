@@ -357,6 +357,13 @@ class StatusReport(models.Model):
     period = models.CharField(_("periode"), max_length=40)
     text = models.TextField(_("status"))
     reported_at = models.DateField(_("dato"), null=True, blank=True)
+    # Approval freezes heading 7's computed attainment as it was (reports.status_forms), like
+    # the troubled-areas report: later records never change an approved status form.
+    approved_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    frozen_attainment = models.JSONField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["initiative", "-period"]

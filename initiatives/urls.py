@@ -16,6 +16,16 @@ urlpatterns = [
     path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/rediger/", views.edit, name="edit"),
     path("<slug:slug>/status/ny/", views.status_report_new, name="status_report_new"),
+    path(
+        "<slug:slug>/status/maalopfyldelse/",
+        report_views.status_attainment,
+        name="status_attainment",
+    ),
+    path(
+        "<slug:slug>/status/<int:pk>/godkend/",
+        report_views.status_report_approve,
+        name="status_report_approve",
+    ),
     path("<slug:slug>/bevillinger/", views.fundings, name="fundings"),
     path("<slug:slug>/bevillinger/<int:pk>/slet/", views.funding_delete, name="funding_delete"),
     path(

@@ -25,6 +25,7 @@ from initiatives.forms import (
     SuccessCriterionForm,
 )
 from initiatives.models import Funding, Initiative, SourceTable, SuccessCriterion
+from sikkerby.refusals import refusal_to_form
 from sikkerby.versioning import EditConflict
 
 
@@ -289,9 +290,13 @@ def status_report_new(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = get_initiative_for_user(request.user, slug, for_change=True)
     form = StatusReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        actions.status_report_save(by=request.user, initiative=initiative, **form.cleaned_data)
-        messages.success(request, _("Status er gemt."))
-        return redirect("initiatives:detail", slug=slug)
+        try:
+            actions.status_report_save(by=request.user, initiative=initiative, **form.cleaned_data)
+        except ValidationError as error:
+            refusal_to_form(form, error)
+        else:
+            messages.success(request, _("Status er gemt."))
+            return redirect("initiatives:detail", slug=slug)
     return render(
         request, "initiatives/status_report_form.html", {"initiative": initiative, "form": form}
     )

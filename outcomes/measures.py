@@ -21,6 +21,7 @@ class Verdict(StrEnum):
     TOO_LITTLE_DATA = "too_little_data"
     NO_TARGET = "no_target"
     NOT_COMPUTABLE = "not_computable"
+    HIDDEN = "hidden"  # the figure is hidden (small counts): so is its verdict
 
 
 VERDICT_LABELS = {
@@ -30,6 +31,7 @@ VERDICT_LABELS = {
     Verdict.TOO_LITTLE_DATA: "For få data",
     Verdict.NO_TARGET: "Intet måltal",
     Verdict.NOT_COMPUTABLE: "Kan ikke beregnes",
+    Verdict.HIDDEN: "Skjult (tal under 5)",
 }
 
 
@@ -184,6 +186,7 @@ def without_small_counts(result: MeasureResult) -> MeasureResult:
         value=None,
         is_share=result.is_share,
         missing=0,
-        verdict=result.verdict,
+        # A verdict says what the hidden figure is (met: at least the target): hidden too.
+        verdict=Verdict.HIDDEN,
         note="Tal under 5 er skjult.",
     )

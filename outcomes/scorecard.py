@@ -39,6 +39,7 @@ from outcomes.measures import (
     compared_with_baseline,
     count_result,
     share_result,
+    without_small_counts,
 )
 
 HOW_MUCH, HOW_WELL, BETTER_OFF = "how_much", "how_well", "better_off"
@@ -719,3 +720,39 @@ def initiative_scorecard(
             card = final_card(criterion, as_of) if final else criterion_card(criterion, as_of)
             groups[card.group].append(card)
     return groups
+
+
+def status_attainment(initiative: Initiative, as_of: date) -> list[dict]:
+    """Heading 7 of the status form (seed 002: 'Status i forhold til målopfyldelse'): each
+    criterion with its computed figure, target and verdict as of `as_of`, as a committee may
+    see it (final figures of whole years, small counts hidden). JSON-ready: an approved
+    status form stores it."""
+    rows = []
+    with _one_safety_history_per_area_set():
+        for criterion in initiative.success_criteria.all():
+            card = final_card(criterion, as_of)
+            rows.append(
+                {
+                    "criterion": criterion.text,
+                    "target": criterion.target_label(),
+                    "computed": card.computed,
+                    "results": [
+                        {
+                            "label": r.label,
+                            "figure": _figure_text(r),
+                            "verdict": str(r.verdict),
+                            "verdict_label": r.verdict_label,
+                        }
+                        for r in map(without_small_counts, card.results)
+                    ],
+                }
+            )
+    return rows
+
+
+def _figure_text(result: MeasureResult) -> str:
+    if result.value is None:
+        return "–"
+    if result.is_share:
+        return f"{100 * result.value:.0f} % ({result.numerator} af {result.denominator})"
+    return f"{result.value:g}".replace(".", ",")

@@ -14,6 +14,7 @@ from openpyxl.utils import get_column_letter
 
 from initiatives.budget import MILLION, BudgetTable, discrepancy, format_million
 from initiatives.models import Initiative
+from reports.status_forms import status_attainment_now
 from sikkerby.spreadsheets import DanishCsvWriter, xlsx_bytes
 
 CONTENT_TYPES = {
@@ -342,7 +343,7 @@ def status_form_sections(initiative: Initiative) -> list[tuple[str, str]]:
         f"Succeskriterium: {c.text} (mål: {c.target_label() or 'ikke angivet'})"
         for c in initiative.success_criteria.all()
     )
-    status = "\n\n".join(f"{s.period}: {s.text}" for s in initiative.status_reports.all())
+    status = _status_heading(initiative)
     texts = {
         "economy": economy,
         "target_group": target,
@@ -353,6 +354,38 @@ def status_form_sections(initiative: Initiative) -> list[tuple[str, str]]:
         "status": status,
     }
     return [(label, texts[key]) for key, label in STATUS_FORM_HEADINGS]
+
+
+def attainment_lines(rows: list[dict]) -> list[str]:
+    """Heading 7's computed figures as lines: criterion, figure, target, verdict."""
+    lines = []
+    for row in rows:
+        for result in row["results"] or [{"label": "", "figure": "–", "verdict_label": ""}]:
+            target = f" (mål: {row['target']})" if row["target"] else ""
+            lines.append(
+                f"• {row['criterion']} — {result['label']}: {result['figure']}{target}"
+                f" – {result['verdict_label']}"
+            )
+    return lines
+
+
+def _status_heading(initiative: Initiative) -> str:
+    """Seed 002's 'Status i forhold til målopfyldelse': each criterion computed now, then each
+    period's typed status with the figures it was approved with."""
+    computed = "\n".join(
+        [f"Beregnet {timezone.localdate():%d.%m.%Y} (endelige tal for afsluttede år):"]
+        + attainment_lines(status_attainment_now(initiative))
+    )
+    periods = []
+    for report in initiative.status_reports.all():
+        text = f"{report.period}: {report.text}"
+        if report.frozen_attainment is not None:
+            text += (
+                f"\nGodkendt {timezone.localtime(report.approved_at):%d.%m.%Y} med tallene:\n"
+                + "\n".join(attainment_lines(report.frozen_attainment))
+            )
+        periods.append(text)
+    return "\n\n".join([computed, *periods])
 
 
 def status_form_pdf(initiative: Initiative) -> bytes:

@@ -3,18 +3,23 @@
 from collections import Counter
 from decimal import Decimal
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from initiatives import queries
-from initiatives.models import MAX_YEAR, MIN_YEAR, SourceTable
+from initiatives.models import MAX_YEAR, MIN_YEAR, SourceTable, StatusReport
 from initiatives.views import budget_range_from, budget_table_for, get_initiative_for_user
 from outcomes.permissions import card_shown_to
 from outcomes.scorecard import initiative_scorecard
-from reports import exports
+from reports import exports, status_forms
 from sikkerby.params import int_param
+from sikkerby.refusals import refusal_text
 
 VIEW_TITLES = {
     "initiative": "Budget pr. indsats",
@@ -96,3 +101,26 @@ def lapses(request: HttpRequest) -> HttpResponse:
             "total": sum((lapse.amount_last_year for lapse, _ in rows), Decimal(0)),
         },
     )
+
+
+def status_attainment(request: HttpRequest, slug: str) -> HttpResponse:
+    """Heading 7 of the status form, computed (a fragment the status form page loads)."""
+    initiative = get_initiative_for_user(request.user, slug)
+    return render(
+        request,
+        "reports/status_attainment.htmx.html",
+        {"initiative": initiative, "rows": status_forms.status_attainment_now(initiative)},
+    )
+
+
+@require_POST
+def status_report_approve(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    initiative = get_initiative_for_user(request.user, slug, for_change=True)
+    report = get_object_or_404(StatusReport, pk=pk, initiative=initiative)
+    try:
+        status_forms.status_report_approve(by=request.user, report=report)
+    except ValidationError as error:
+        messages.error(request, refusal_text(error))
+    else:
+        messages.success(request, _("Statusskemaet er godkendt; tallene er frosset."))
+    return redirect("initiatives:detail", slug=slug)
