@@ -22,6 +22,7 @@ from cases.models import (
     PlanGoal,
     Referral,
     ReferralStatus,
+    SspBodyMembership,
     SspCase,
     SspPlusPlan,
     SspPlusSettings,
@@ -45,27 +46,48 @@ CASE_FIELDS = [
 ]
 
 
+def level_responsible(*, case: SspCase, rule: LevelRule, by: User) -> tuple[User, str]:
+    """Who acts on the level's rule (seed 002: for each level, who is responsible): someone
+    on the case holding the role the rule names, else someone in the SSP body of the case's
+    district holding it (levels 3–4: the coordination group). If nobody does, the actor, with
+    a note that says so (returned second, empty when the rule's role was found)."""
+    holders = [m.user for m in case.members.select_related("user")]
+    holders += [
+        m.user
+        for m in SspBodyMembership.objects.filter(ssp_district=case.ssp_district)
+        .select_related("user")
+        .order_by("user__username")
+    ]
+    found = next((u for u in holders if u.is_active and u.has_role(rule.responsible_role)), None)
+    if found is not None:
+        return found, ""
+    role = Role(rule.responsible_role).label
+    return by, _(
+        "Ingen med rollen %(role)s i sagen eller i %(body)s for %(district)s: opgaven er givet "
+        "til %(user)s."
+    ) % {
+        "role": role,
+        "body": rule.handling_body.lower(),
+        "district": case.ssp_district,
+        "user": by,
+    }
+
+
 def _tasks_for_level(*, case: SspCase, level: int, by: User, start: date) -> list[Task]:
-    """Create the actions the level's rule requires, each with its deadline, for the
-    responsible person: a team member holding the rule's responsible role, else the actor."""
+    """Create the actions the level's rule requires, each with its deadline, for the person
+    the rule makes responsible (level_responsible)."""
     rule = LevelRule.objects.filter(level=level).prefetch_related("actions").first()
     if rule is None:
         return []
-    member = next(
-        (
-            m.user
-            for m in case.members.select_related("user")
-            if m.user.has_role(rule.responsible_role)
-        ),
-        by,
-    )
+    responsible, fallback_note = level_responsible(case=case, rule=rule, by=by)
     return [
         Task.objects.create(
             case=case,
             title=action.title,
             due_date=Task.due_from(start, action.deadline_days),
-            responsible=member,
+            responsible=responsible,
             for_level=level,
+            fallback_note=fallback_note,
         )
         for action in rule.actions.all()
     ]

@@ -205,6 +205,9 @@ class Task(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="tasks"
     )
     for_level = models.PositiveSmallIntegerField(null=True, blank=True)
+    # Set when nobody held the role the level rule names, and the task went to someone else:
+    # said on the task, so that the gap in the SSP body is seen and mended.
+    fallback_note = models.CharField(max_length=300, blank=True)
     done_at = models.DateTimeField(null=True, blank=True)
     done_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -333,8 +336,9 @@ class Referral(models.Model):
 class SspPlusSettings(models.Model):
     """The SSP+ age bounds, set by an administrator (seed 003: 17½–24; Copenhagen today: 18–25)."""
 
-    min_age = models.DecimalField(_("fra alder"), max_digits=4, decimal_places=1, default=18)
-    max_age = models.DecimalField(_("til alder"), max_digits=4, decimal_places=1, default=25)
+    # Seed 003 (2014): 17½–24. Copenhagen's later rule (18–25) is offered as an alternative.
+    min_age = models.DecimalField(_("fra alder"), max_digits=4, decimal_places=1, default=17.5)
+    max_age = models.DecimalField(_("til alder"), max_digits=4, decimal_places=1, default=24)
 
     class Meta:
         verbose_name = _("SSP+-indstillinger")

@@ -17,10 +17,39 @@ def test_a_level_3_case_starts_the_levels_actions_with_deadlines(level_3_case, s
         ("Handleplan med ansvarlige personer", date(2026, 11, 16)),
         ("Vurdering af SSP+ for unge over 17½ år", date(2026, 11, 16)),
     ]
+    # Nobody holds the rule's role (coordinator) in district 15's coordination group: the
+    # tasks go to the one who registered the case, and say so.
     assert {t.responsible for t in tasks} == {ssp_consultant}
+    assert all("Ingen med rollen Koordinator" in t.fallback_note for t in tasks)
     assert AuditEvent.objects.filter(
         action="ssp_case.open", object_id=str(level_3_case.pk)
     ).exists()
+
+
+def test_level_3_duties_go_to_the_coordinator_of_the_districts_coordination_group(
+    ssp_consultant, young_person
+):
+    from accounts.roles import Role
+    from cases.actions import ssp_case_open
+    from cases.models import SspBodyMembership
+    from conftest import make_user
+
+    coordinator = make_user("koordinationsgruppe_15", [Role.COORDINATOR], "SOF")
+    SspBodyMembership.objects.create(user=coordinator, ssp_district="15 Sundbyvester")
+    case = ssp_case_open(
+        by=ssp_consultant,
+        person=young_person,
+        level=3,
+        reporting_partner="Politiet",
+        reported_on=date(2026, 11, 2),
+        ssp_district="15 Sundbyvester",
+        description="Gentagne røverier.",
+        legal_basis="rpl115",
+        necessity="Koordinering.",
+    )
+    assert {(t.responsible, t.fallback_note) for t in case.tasks.all()} == {(coordinator, "")}
+    page = login_client(Client(), coordinator).get("/mit-arbejde/").content.decode()
+    assert "Behandling i koordinationsgruppen" in page
 
 
 def test_raising_the_level_to_4_keeps_history_and_adds_the_new_actions(

@@ -64,7 +64,7 @@ def test_a_stale_plan_edit_is_refused(ssp_consultant):
 def test_a_16_year_old_is_not_eligible_and_is_told_why(ssp_consultant):
     case = _case_for(ssp_consultant, date(2010, 6, 1))
     client = login_client(Client(), ssp_consultant)
-    assert "SSP+ starter ved 18 år" in client.get(f"/sager/{case.pk}/").content.decode()
+    assert "SSP+ starter ved 17,5 år" in client.get(f"/sager/{case.pk}/").content.decode()
     client.post(f"/sager/{case.pk}/ssp-plus/ny/")
     assert not SspPlusPlan.objects.exists()
 
@@ -79,3 +79,16 @@ def test_an_administrator_sets_the_003_bounds(administrator):
         Decimal("17.5"),
         Decimal("24"),
     )
+
+
+def test_the_default_bounds_are_those_003_states_with_copenhagens_later_rule_offered(
+    administrator,
+):
+    """Seed 003: SSP+ covers 17½–24-year-olds (the catalogue and the level-3 action say so);
+    Copenhagen's later rule, 18–25, is offered on the settings page as an alternative."""
+    assert (SspPlusSettings.current().min_age, SspPlusSettings.current().max_age) == (
+        Decimal("17.5"),
+        Decimal("24"),
+    )
+    page = login_client(Client(), administrator).get("/niveauregler/ssp-plus/").content.decode()
+    assert "003 (2014): 17,5" in page and "København i dag: 18" in page

@@ -68,6 +68,4 @@ def test_an_approved_status_form_keeps_the_figures_it_had(bif_owner):
     report = StatusReport.objects.get(pk=report.pk)
     assert report.frozen_attainment == frozen
     with pytest.raises(ValidationError, match="godkendt"):
-        status_report_save(
-            by=bif_owner, initiative=report.initiative, period="2026", text="Ændret"
-        )
+        status_report_save(by=bif_owner, initiative=report.initiative, period="2026", text="Ændret")
