@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from areas.models import AcuteIncident, Area, Hotspot, LettingDecision
-from areas.queries import letting_rule_on
+from areas.queries import designated_in, letting_rule_on
 from areas.rules import letting_check
 from audit.actions import audit_event_record
 
@@ -31,6 +31,26 @@ def letting_decide(
     if found is None:
         raise ValidationError({"applied_on": "Ingen udlejningsregel gjaldt på ansøgningsdatoen."})
     version, rule = found
+    if not designated_in(area, applied_on.year):
+        decision = LettingDecision.objects.create(
+            area=area,
+            rule=version,
+            application_reference=application_reference,
+            applied_on=applied_on,
+            consecutive_months=0,
+            approved=True,
+            covered=False,
+            reason=(
+                f"Ikke omfattet: {area.name} er ikke udpeget i {applied_on.year}; kombineret "
+                "udlejning gælder kun i de udpegede områder"
+            ),
+            replacement_dwelling_duty=False,
+            decided_by=by,
+        )
+        audit_event_record(
+            by=by, action="letting.not_covered", obj=decision, changes={"covered": [None, False]}
+        )
+        return decision
     result = letting_check(
         months_received=months_received,
         applied_on=applied_on,

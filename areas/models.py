@@ -185,6 +185,9 @@ class LettingDecision(models.Model):
     applied_on = models.DateField(_("ansøgt"))
     consecutive_months = models.PositiveSmallIntegerField(_("måneder i træk med ydelse"))
     approved = models.BooleanField(_("godkendt"))
+    # Combined letting applies only in the areas designated that year (seed 002: "i de
+    # udpegede områder"); elsewhere the applicant is not covered, never rejected.
+    covered = models.BooleanField(_("omfattet af kombineret udlejning"), default=True)
     reason = models.CharField(_("begrundelse"), max_length=300)
     replacement_dwelling_duty = models.BooleanField(_("erstatningsbolig skal tilbydes"))
     decided_by = models.ForeignKey(
@@ -197,7 +200,8 @@ class LettingDecision(models.Model):
         verbose_name = _("udlejningsafgørelse")
 
     def __str__(self) -> str:
-        return f"{self.application_reference}: {'godkendt' if self.approved else 'afvist'}"
+        outcome = "ikke omfattet" if not self.covered else "godkendt" if self.approved else "afvist"
+        return f"{self.application_reference}: {outcome}"
 
 
 class SurveyWave(models.Model):

@@ -101,6 +101,22 @@ def housing_area_designations(years: range) -> dict[Area, list[YearDesignation]]
     return result
 
 
+def designated_in(area: Area, year: int) -> bool:
+    """Whether the housing area is on the designation list that applies in `year`: the list
+    of that year, or of the latest year before it with figures (a list applies until the
+    next is made), each judged under its own year's rule."""
+    latest = (
+        AreaYear.objects.filter(area=area, year__lte=year)
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .first()
+    )
+    if latest is None:
+        return False
+    rows = housing_area_designations(range(latest, latest + 1)).get(area, [])
+    return any(row.current is not None and row.current.qualifies for row in rows)
+
+
 @dataclass(frozen=True)
 class YearChange:
     year: int
@@ -155,8 +171,9 @@ def letting_decisions_per_area_and_year() -> list[dict]:
         LettingDecision.objects.annotate(year=ExtractYear("applied_on"))
         .values("area__name", "year")
         .annotate(
-            approved_count=Count("pk", filter=Q(approved=True)),
-            rejected_count=Count("pk", filter=Q(approved=False)),
+            approved_count=Count("pk", filter=Q(approved=True, covered=True)),
+            rejected_count=Count("pk", filter=Q(approved=False, covered=True)),
+            not_covered_count=Count("pk", filter=Q(covered=False)),
             replacement_count=Count("pk", filter=Q(replacement_dwelling_duty=True)),
         )
         .order_by("area__name", "year")

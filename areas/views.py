@@ -138,7 +138,7 @@ def letting(request: HttpRequest) -> HttpResponse:
             on_waiting_list_since=data["on_waiting_list_since"],
         ),
         done=lambda decision: (
-            f"{_('Godkendt') if decision.approved else _('Afvist')}: {decision.reason}."
+            f"{_('Ikke omfattet') if not decision.covered else _('Godkendt') if decision.approved else _('Afvist')}: {decision.reason}."
         ),
     ):
         return redirect("areas:letting")
@@ -147,6 +147,7 @@ def letting(request: HttpRequest) -> HttpResponse:
         f"{row['area__name']} {row['year']}": {
             "Godkendt": row["approved_count"],
             "Afvist": row["rejected_count"],
+            "Ikke omfattet": row["not_covered_count"],
         }
         for row in counts
     }
@@ -158,7 +159,7 @@ def letting(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "counts": [
-                (key, cells["Godkendt"], cells["Afvist"], cells["I alt"])
+                (key, cells["Godkendt"], cells["Afvist"], cells["Ikke omfattet"], cells["I alt"])
                 for key, cells in shown.items()
             ],
             "recent": LettingDecision.objects.select_related("area")[:10] if may_decide else [],

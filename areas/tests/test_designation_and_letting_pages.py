@@ -106,3 +106,28 @@ def test_a_badly_written_month_line_is_refused_with_its_line_number(housing_area
     )
     assert "Linje 2" in response.content.decode()
     assert not LettingDecision.objects.exists()
+
+
+def test_combined_letting_applies_only_in_areas_designated_that_year(housing_areas, caseworker):
+    """Seed 002: the rule applies 'i de udpegede områder'. Blågården was not designated in
+    2010, so an applicant there was not covered, never rejected."""
+    from areas.queries import designated_in
+
+    assert not designated_in(housing_areas["Blågården"], 2010)
+    decision = letting_decide(
+        by=caseworker,
+        area=housing_areas["Blågården"],
+        application_reference="B-2010",
+        applied_on=date(2010, 10, 5),
+        months_received=[(date(2010, m, 1), "kontanthjælp") for m in range(1, 10)],
+    )
+    assert (decision.covered, decision.approved) == (False, True)
+    assert "Ikke omfattet" in decision.reason
+    rejected = letting_decide(
+        by=caseworker,
+        area=housing_areas["Mjølnerparken"],
+        application_reference="M-2010",
+        applied_on=date(2010, 10, 5),
+        months_received=[(date(2010, m, 1), "kontanthjælp") for m in range(1, 10)],
+    )
+    assert (rejected.covered, rejected.approved) == (True, False)
