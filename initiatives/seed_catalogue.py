@@ -143,6 +143,8 @@ INITIATIVES = [
                 direction="decrease",
                 target_value="10",
                 target_unit="percentage_points",
+                # Policy goal b: "skal reduceres med 10 % frem til år 2010" (seed 002).
+                period_end="2010-12-31",
                 source="Årlig evaluering af udlejningsaftalen (registerudtræk)",
                 reported=[
                     ("2006–2008", "5,9", "Fald i Tingbjerg/Utterslevhuse"),

@@ -474,6 +474,7 @@ def _area_card(criterion: SuccessCriterion, as_of: date, year: int | None) -> Cr
             verdict, note = _judge(
                 criterion.direction, share, base_share, value, base_value, str(first)
             )
+        verdict, note = target_date_rule(criterion.period_end, as_of, year, last, verdict, note)
         card.add(
             MeasureResult(
                 label=label,
@@ -513,6 +514,15 @@ def _housing_card(
         if measure == "new_vulnerable":
             found = new_vulnerable_areas(baseline, last)
             allowed = int(target or 0)
+            verdict, note = target_date_rule(
+                period_end,
+                as_of,
+                year,
+                last,
+                Verdict.MET if len(found.new) <= allowed else Verdict.NOT_MET,
+                (", ".join(found.new) if found.new else "ingen")
+                + f"; {found.baseline} udsatte i {baseline}, {found.now} i {last}",
+            )
             card.add(
                 MeasureResult(
                     label=f"nye udsatte områder {baseline}–{last}",
@@ -520,9 +530,8 @@ def _housing_card(
                     denominator=None,
                     value=len(found.new),
                     is_share=False,
-                    verdict=Verdict.MET if len(found.new) <= allowed else Verdict.NOT_MET,
-                    note=(", ".join(found.new) if found.new else "ingen")
-                    + f"; {found.baseline} udsatte i {baseline}, {found.now} i {last}",
+                    verdict=verdict,
+                    note=note,
                     identifies_people=False,
                 )
             )
@@ -531,6 +540,17 @@ def _housing_card(
             if change is None:
                 continue
             fall = -change.points
+            verdict, note = target_date_rule(
+                period_end,
+                as_of,
+                year,
+                last,
+                Verdict.NO_TARGET
+                if target is None
+                else (Verdict.MET if fall >= target else Verdict.NOT_MET),
+                f"{100 * change.share_before:.1f} % → {100 * change.share_now:.1f} % "
+                f"i {', '.join(change.areas)} (udsatte i {baseline})".replace(".", ","),
+            )
             card.add(
                 MeasureResult(
                     label=f"fald i andel uden for arbejdsmarkedet {baseline}–{last}",
@@ -538,11 +558,8 @@ def _housing_card(
                     denominator=None,
                     value=round(fall, 1),
                     is_share=False,
-                    verdict=Verdict.NO_TARGET
-                    if target is None
-                    else (Verdict.MET if fall >= target else Verdict.NOT_MET),
-                    note=f"{100 * change.share_before:.1f} % → {100 * change.share_now:.1f} % "
-                    f"i {', '.join(change.areas)} (udsatte i {baseline})".replace(".", ","),
+                    verdict=verdict,
+                    note=note,
                     identifies_people=False,
                 )
             )
@@ -553,6 +570,24 @@ def _housing_card(
         "arbejdsmarkedet)."
     )
     return card
+
+
+def target_date_rule(
+    target_date: date | None,
+    as_of: date,
+    year: int | None,
+    last: int,
+    verdict: Verdict,
+    note: str,
+) -> tuple[Verdict, str]:
+    """A target dated 'by the end of Y' is judged on year Y's figures. Before that date it is
+    too early, whatever earlier years show; after it, without Y's figures, too few data."""
+    if target_date is None or last >= target_date.year or verdict == Verdict.NO_TARGET:
+        return verdict, note
+    judged_on = date(year, 12, 31) if year else as_of
+    if judged_on < target_date:
+        return Verdict.TOO_EARLY, f"{note}; målet gælder udgangen af {target_date.year}"
+    return Verdict.TOO_LITTLE_DATA, f"{note}; intet tal for {target_date.year}"
 
 
 def _judge(
