@@ -382,6 +382,7 @@ class MeasureKind(models.TextChoices):
     SURVEY_SHARE = "survey_share", _("Andel af svar i en spørgeskemaundersøgelse")
     ACTIVITY_COUNT = "activity_count", _("Antal aktiviteter eller deltagere i dem")
     AREA_VS_CITY = "area_vs_city", _("Områdetal mod byens gennemsnit")
+    SSP_RESOURCE_USE = "ssp_resource_use", _("SSP-distriktets andel af byens sager mod normen")
     MANUAL = "manual", _("Manuelt indberettet tal")
 
 

@@ -206,11 +206,23 @@ AREA_GOAL_DISTRICTS = {
 }
 
 
+# SSP resource goals and the SSP district (by its number) each is about (003: "distrikt 15
+# Sundbyvester").
+SSP_RESOURCE_DISTRICTS = {"amager-partnerskab": "15"}
+
+
 def area_goals_link() -> int:
-    """Link the area goals not yet linked to the district their area lies in."""
-    from areas.models import Area
+    """Link the area goals not yet linked to the district their area lies in, and the SSP
+    resource goals to their SSP district."""
+    from areas.models import Area, AreaKind
 
     linked = 0
+    for slug, code in SSP_RESOURCE_DISTRICTS.items():
+        district = Area.objects.filter(area_set__kind=AreaKind.SSP_DISTRICT, code=code).first()
+        if district is not None:
+            linked += SuccessCriterion.objects.filter(
+                initiative__slug=slug, kind="ssp_resource_use", area__isnull=True
+            ).update(area=district)
     for slug, district in AREA_GOAL_DISTRICTS.items():
         area = Area.objects.filter(area_set__key="bydele", name=district).first()
         if area is not None:

@@ -1254,8 +1254,9 @@ INITIATIVES += [
             ),
             dict(
                 text="SSP Københavns ressourceforbrug i distrikt 15 Sundbyvester (Amager Vest) skal falde hen imod et normalt niveau.",
-                kind="manual",
+                kind="ssp_resource_use",
                 direction="decrease",
+                source="SSP-sagerne pr. distrikt (normen: byens gennemsnit pr. SSP-distrikt)",
             ),
             dict(
                 text="Kriminaliteten i partnerskabsområdet skal nedbringes, i overensstemmelse med måltal målt ud fra Københavns Politis årlige opgørelser over antal anmeldelser. (Måltallene står ikke i kildedokumentet.)",

@@ -7,7 +7,7 @@ trend, and each computed figure can name the people behind it (the drill-down)."
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from django.db.models.functions import ExtractYear
@@ -17,10 +17,12 @@ from areas.housing_goals import (
     new_vulnerable_areas,
     outside_labour_market_change,
 )
+from areas.models import AreaKind
 from areas.safety import difference
 from areas.safety_queries import safety_history
+from cases.queries import ssp_case_persons
 from initiatives.models import Initiative, MeasureKind, SuccessCriterion, TargetUnit
-from outcomes import queries
+from outcomes import queries, ssp_resources
 from outcomes.criteria import (
     DEFAULT_FOLLOW_UP_MONTHS,
     DEFAULT_RECIDIVISM_MONTHS,
@@ -619,6 +621,62 @@ def _judge(
     return (Verdict.MET if met else Verdict.NOT_MET), note.replace(".", ",")
 
 
+def _ssp_resource_card(criterion: SuccessCriterion, as_of: date, year: int | None) -> CriterionCard:
+    """A district's share of the city's SSP cases against an even share (the norm), first
+    year and this year (outcomes/ssp_resources.py)."""
+    district = criterion.area
+    first_year = ssp_resources.first_case_year()
+    if district is None or district.area_set.kind != AreaKind.SSP_DISTRICT or not first_year:
+        return _reported_card(criterion)
+    if criterion.period_start:
+        first_year = max(first_year, criterion.period_start.year)
+    last_year = year or as_of.year
+    uses = [
+        use
+        for y in sorted({first_year, last_year})
+        if y <= last_year and (use := ssp_resources.district_resource_use(district, y, as_of))
+    ]
+    if not uses:
+        return _reported_card(criterion)
+    card = CriterionCard(criterion, HOW_WELL, computed=True)
+    for use in uses:
+        verdict, judged = (
+            ssp_resources.falls_towards_normal(uses[0], use)
+            if use is not uses[0]
+            else (Verdict.NO_TARGET, "første år")
+        )
+        low, high = use.interval
+        card.add(
+            MeasureResult(
+                label=f"andel af byens SSP-sager {_span(use.start, use.end)}",
+                numerator=use.cases,
+                denominator=use.city_cases,
+                value=use.share,
+                is_share=True,
+                low=low,
+                high=high,
+                verdict=verdict,
+                note=f"indeks {use.index:.2f} (normalt niveau 1,00 = {use.districts} "
+                f"distrikters gennemsnit, {100 * use.normal_share:.1f} %); ".replace(".", ",")
+                + judged,
+            ),
+            lambda u=use: [
+                (pid, "success") for pid in ssp_case_persons(district.name, u.start, u.end)
+            ],
+        )
+    if len(uses) == 1:
+        card.results[0] = replace(
+            card.results[0],
+            verdict=Verdict.TOO_LITTLE_DATA,
+            note=card.results[0].note.replace("første år", "kun ét år med sager"),
+        )
+    card.explanation = (
+        f"Beregnet af SSP-sagerne: {district.name}s andel af byens sager, der var åbne i "
+        "perioden, mod en ligelig andel (byens gennemsnit pr. SSP-distrikt)."
+    )
+    return card
+
+
 CARD_BUILDERS = {
     MeasureKind.COHORT_SHARE: _cohort_card,
     MeasureKind.COUNT_IN_PERIOD: _count_card,
@@ -626,6 +684,7 @@ CARD_BUILDERS = {
     MeasureKind.ACTIVITY_COUNT: _activity_card,
     MeasureKind.SURVEY_SHARE: _survey_card,
     MeasureKind.AREA_VS_CITY: _area_card,
+    MeasureKind.SSP_RESOURCE_USE: _ssp_resource_card,
 }
 
 
@@ -662,6 +721,8 @@ def _first_trend_year(criterion: SuccessCriterion, as_of: date) -> int:
     if criterion.kind == MeasureKind.ACTIVITY_COUNT:
         held = criterion.initiative.activities_held.order_by("held_on").first()
         first = held.held_on.year if held else as_of.year
+    if criterion.kind == MeasureKind.SSP_RESOURCE_USE:
+        first = ssp_resources.first_case_year() or as_of.year
     return first
 
 
@@ -680,7 +741,12 @@ def criterion_trend(criterion: SuccessCriterion, as_of: date) -> list[TrendRow]:
 # a rolling window, changes from one day to the next by a handful of people: comparing two
 # days (or an overall figure with the years) would single them out.
 PERSON_KINDS = frozenset(
-    {MeasureKind.COHORT_SHARE, MeasureKind.COUNT_IN_PERIOD, MeasureKind.STOCK_AT_TIME}
+    {
+        MeasureKind.COHORT_SHARE,
+        MeasureKind.COUNT_IN_PERIOD,
+        MeasureKind.STOCK_AT_TIME,
+        MeasureKind.SSP_RESOURCE_USE,
+    }
 )
 
 
