@@ -195,6 +195,9 @@ class SuccessCriterionForm(forms.ModelForm):
             "follow_up_months",
             "statuses",
             "start_event",
+            "channel",
+            "age_min",
+            "age_max",
             "source",
             "area",
         ]
@@ -227,16 +230,9 @@ class SuccessCriterionForm(forms.ModelForm):
         start, end = cleaned.get("period_start"), cleaned.get("period_end")
         if start and end and start > end:
             self.add_error("period_end", _("Perioden kan ikke slutte, før den begynder."))
-        if (
-            cleaned.get("runs_without_funding")
-            and not cleaned.get("runs_without_funding_reason", "").strip()
-        ):
-            self.add_error(
-                "runs_without_funding_reason",
-                _(
-                    "Skriv hvorfor indsatsen fortsætter uden projektmidler (f.eks. i normaldriften)."
-                ),
-            )
+        low, high = cleaned.get("age_min"), cleaned.get("age_max")
+        if low is not None and high is not None and low > high:
+            self.add_error("age_max", _("Alder til skal være større end eller lig med alder fra."))
         return cleaned
 
 

@@ -386,6 +386,14 @@ class MeasureKind(models.TextChoices):
     MANUAL = "manual", _("Manuelt indberettet tal")
 
 
+class Channel(models.TextChoices):
+    """How a participant came to an initiative: some criteria count one stream only (003's
+    Fritidsjob: those who come to the job centre themselves, those placed via partners)."""
+
+    OWN_CONTACT = "own_contact", _("Henvendt sig selv")
+    PARTNER = "partner", _("Formidlet via samarbejdspartner")
+
+
 class TargetDirection(models.TextChoices):
     AT_LEAST = "at_least", _("mindst")
     AT_MOST = "at_most", _("højst")
@@ -447,6 +455,26 @@ class SuccessCriterion(models.Model):
         help_text=_("F.eks. job, uddannelse, aktivering"),
     )
     start_event = models.CharField(_("startbegivenhed"), max_length=100, blank=True)
+    # The stream of participants the criterion counts (blank: all of them).
+    channel = models.CharField(
+        _("kun deltagere, der er"), max_length=20, choices=Channel.choices, blank=True
+    )
+    age_min = models.DecimalField(
+        _("alder ved start fra"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    age_max = models.DecimalField(
+        _("alder ved start til og med"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
     source = models.CharField(_("datakilde"), max_length=200, blank=True)
     # For area goals ('night-time safety in Tingbjerg at the city average'): the area whose
     # safety-index figures the criterion is measured on.
@@ -484,6 +512,23 @@ class SuccessCriterion(models.Model):
         sep = "" if self.target_unit == TargetUnit.PERCENT else " "
         suffix = " om året" if self.per_year else ""
         return f"{self.get_direction_display()} {value}{sep}{unit}{suffix}".strip()
+
+    def stream_label(self) -> str:
+        """'henvendt sig selv, 15–24 år ved start': the stream of participants counted."""
+        parts = [str(self.get_channel_display()).lower()] if self.channel else []
+        if self.age_min is not None or self.age_max is not None:
+            low = (
+                f"{self.age_min.normalize():f}".replace(".", ",")
+                if self.age_min is not None
+                else "…"
+            )
+            high = (
+                f"{self.age_max.normalize():f}".replace(".", ",")
+                if self.age_max is not None
+                else "…"
+            )
+            parts.append(f"{low}–{high} år ved start")
+        return ", ".join(parts)
 
     def statuses_label(self) -> str:
         return ", ".join(s.strip() for s in self.statuses.split(",") if s.strip())

@@ -118,6 +118,8 @@ def _initiative_create(spec: dict) -> Initiative:
         reported = criterion_spec.get("reported", [])
         fields = {k: v for k, v in criterion_spec.items() if k != "reported"}
         fields["target_value"] = _optional_decimal(fields.get("target_value"))
+        fields["age_min"] = _optional_decimal(fields.get("age_min"))
+        fields["age_max"] = _optional_decimal(fields.get("age_max"))
         fields["period_start"] = _optional_date(fields.get("period_start"))
         fields["period_end"] = _optional_date(fields.get("period_end"))
         criterion = SuccessCriterion.objects.create(

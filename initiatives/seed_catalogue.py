@@ -906,6 +906,9 @@ INITIATIVES += [
             dict(
                 text="260 15-24årige unge henvender sig årligt til Jobcenter København – Unge.",
                 kind="count_in_period",
+                channel="own_contact",
+                age_min="15",
+                age_max="24",
                 direction="at_least",
                 target_value="260",
                 target_unit="people",
@@ -915,6 +918,9 @@ INITIATIVES += [
             dict(
                 text="Effekt på 60 % i fritids-/studiejob 3 måneder efter ansættelse (blandt de 260).",
                 kind="cohort_share",
+                channel="own_contact",
+                age_min="15",
+                age_max="24",
                 direction="at_least",
                 target_value="60",
                 target_unit="percent",
@@ -926,6 +932,9 @@ INITIATIVES += [
             dict(
                 text="200 16-24årige med fokus på 16-17årige formidles til kommunale fritidsjob via samarbejdspartnere.",
                 kind="count_in_period",
+                channel="partner",
+                age_min="16",
+                age_max="24",
                 direction="at_least",
                 target_value="200",
                 target_unit="people",
@@ -935,6 +944,9 @@ INITIATIVES += [
             dict(
                 text="Effekt på 30 % 3 måneder efter ansættelse (blandt de 200).",
                 kind="cohort_share",
+                channel="partner",
+                age_min="16",
+                age_max="24",
                 direction="at_least",
                 target_value="30",
                 target_unit="percent",

@@ -75,6 +75,7 @@ def participation_start(
     offer_kind: str,
     started_on: date,
     referred_on: date | None = None,
+    channel: str = "",
 ) -> Participation:
     """Start a participation; the initiative's follow-ups after start are created with it."""
     if started_on > timezone.localdate():
@@ -89,6 +90,7 @@ def participation_start(
         person=person,
         initiative=initiative,
         offer_kind=offer_kind,
+        channel=channel,
         started_on=started_on,
         referred_on=referred_on,
         created_by=by,

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from accounts.models import User
 from cases.models import SspPlusPlan
-from initiatives.models import Initiative, ReportedValue, SuccessCriterion
+from initiatives.models import Channel, Initiative, ReportedValue, SuccessCriterion
 from outcomes.actions import follow_up_rule
 from outcomes.criteria import days_after
 from outcomes.models import (
@@ -139,6 +139,7 @@ def demo_outcomes_create(*, rng: random.Random, today: date, cases: list, by: Us
             initiative=initiatives[slug],
             # Most get the initiative's usual offer; some another (so offer shares are not 100 %).
             offer_kind=DEMO_INITIATIVES[slug][0] if rng.random() < 0.8 else OfferKind.OTHER,
+            channel=_demo_channel(rng, slug, person, started),
             referred_on=started - timedelta(days=rng.randrange(5, 40)),
             started_on=started,
             ended_on=ended if ended < today else None,
@@ -215,6 +216,16 @@ def demo_outcomes_create(*, rng: random.Random, today: date, cases: list, by: Us
     _reported_values_create()
     made.follow_ups, made.crime_events = len(follow_ups), len(crimes)
     return made
+
+
+def _demo_channel(rng: random.Random, slug: str, person: Person, started: date) -> str:
+    """Fritidsjob's two streams (003): most come to the job centre themselves; from 16 some
+    are placed in municipal jobs through partners."""
+    if slug != "fritidsjob":
+        return ""
+    if _age(person, started) >= 16 and rng.random() < 0.45:
+        return Channel.PARTNER
+    return Channel.OWN_CONTACT
 
 
 def _assessments_create(rng: random.Random, today: date, participations: list, by: User) -> None:

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from imports.forms import UploadForm
-from initiatives.models import Initiative
+from initiatives.models import Channel, Initiative
 from outcomes.models import (
     SCALE_MAX,
     SCALE_MIN,
@@ -22,6 +22,12 @@ class ParticipationForm(forms.Form):
         label=_("Indsats"), queryset=Initiative.objects.order_by("name")
     )
     offer_kind = forms.ChoiceField(label=_("Tilbud"), choices=OfferKind.choices)
+    channel = forms.ChoiceField(
+        label=_("Vej ind"),
+        choices=[("", _("Ikke angivet")), *Channel.choices],
+        required=False,
+        help_text=_("Nogle succeskriterier tæller kun deltagere, der kom ad én vej."),
+    )
     referred_on = forms.DateField(
         label=_("Henvist"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )

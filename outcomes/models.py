@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from initiatives.models import Channel
 from people.models import Person
 
 
@@ -39,6 +40,7 @@ class Participation(models.Model):
     )
     referred_on = models.DateField(_("henvist"), null=True, blank=True)
     offer_kind = models.CharField(_("tilbud"), max_length=20, choices=OfferKind.choices)
+    channel = models.CharField(_("vej ind"), max_length=20, choices=Channel.choices, blank=True)
     started_on = models.DateField(_("start"))
     ended_on = models.DateField(_("slut"), null=True, blank=True)
     end_reason = models.CharField(

@@ -1,7 +1,9 @@
 """The counts behind computed success criteria, aggregated in SQL: one query per figure, over
 the live records (no nightly batch)."""
 
+from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 
 from django.db.models import (
     Case,
@@ -78,49 +80,100 @@ class DaysBetween(Func):
         return f"({later} - {earlier})", (*later_params, *earlier_params)
 
 
+class AddMonths(Func):
+    """A date column plus a whole number of months (for ages: 15 years = 180 months)."""
+
+    output_field = DateField()
+
+    def __init__(self, expression, months: int):
+        self.months = int(months)
+        super().__init__(expression)
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"date({sql}, '{self.months:+d} months')", params
+
+    def as_sql(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"CAST(({sql} + INTERVAL '{self.months:d} months') AS DATE)", params
+
+
+@dataclass(frozen=True)
+class Stream:
+    """One stream of an initiative's participations, as a criterion counts them: those who
+    came by one channel, aged within a band at their start (003's Fritidsjob: 260 aged 15–24
+    who come to the job centre, 200 aged 16–24 placed through partners)."""
+
+    initiative_id: int
+    channel: str = ""
+    age_min: Decimal | None = None  # years at the start, inclusive
+    age_max: Decimal | None = None  # years at the start, inclusive ('15–24': until 25)
+
+
+# An initiative's id (all its participations) or one stream of it.
+Scope = int | Stream
+
+
+def participations_of(scope: Scope) -> QuerySet:
+    if isinstance(scope, int):
+        return Participation.objects.filter(initiative_id=scope)
+    rows = Participation.objects.filter(initiative_id=scope.initiative_id)
+    if scope.channel:
+        rows = rows.filter(channel=scope.channel)
+    if scope.age_min is not None:
+        # Old enough: the birthday age_min years on falls on or before the start.
+        rows = rows.filter(
+            started_on__gte=AddMonths("person__birth_date", round(12 * scope.age_min))
+        )
+    if scope.age_max is not None:
+        # Not too old: the start falls before the birthday that ends the band.
+        rows = rows.filter(
+            started_on__lt=AddMonths("person__birth_date", round(12 * (scope.age_max + 1)))
+        )
+    return rows
+
+
 def _shifted(field: str, days: int) -> AddDays:
     """The date `days` after the outer row's date field."""
     return AddDays(OuterRef(field), days)
 
 
-def participations_overlapping(initiative_id: int, start: date, end: date) -> QuerySet:
-    return Participation.objects.filter(initiative_id=initiative_id, started_on__lte=end).filter(
-        Q(ended_on__isnull=True) | Q(ended_on__gte=start)
-    )
-
-
-def distinct_participants(initiative_id: int, start: date, end: date) -> int:
-    """People who took part at any time in the period (count of distinct persons)."""
+def participations_overlapping(scope: Scope, start: date, end: date) -> QuerySet:
     return (
-        participations_overlapping(initiative_id, start, end).values("person_id").distinct().count()
+        participations_of(scope)
+        .filter(started_on__lte=end)
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=start))
     )
 
 
-def stock_on(initiative_id: int, day: date) -> int:
+def distinct_participants(scope: Scope, start: date, end: date) -> int:
+    """People who took part at any time in the period (count of distinct persons)."""
+    return participations_overlapping(scope, start, end).values("person_id").distinct().count()
+
+
+def stock_on(scope: Scope, day: date) -> int:
     """Places occupied on a day."""
-    return participations_overlapping(initiative_id, day, day).count()
+    return participations_overlapping(scope, day, day).count()
 
 
-def occupied_days(initiative_id: int, start: date, end: date) -> int:
+def occupied_days(scope: Scope, start: date, end: date) -> int:
     """Participation days inside the period; divided by 365 it is full-year places used."""
     first = Greatest("started_on", Value(start, output_field=DateField()))
     last = Least(
         Coalesce("ended_on", Value(end, output_field=DateField())),
         Value(end, output_field=DateField()),
     )
-    total = participations_overlapping(initiative_id, start, end).aggregate(
+    total = participations_overlapping(scope, start, end).aggregate(
         days=Sum(DaysBetween(last, first) + 1)
     )["days"]
     return total or 0
 
 
 def cohort(
-    initiative_id: int, anchor: str, matured_by: date, period: tuple[date, date] | None
+    scope: Scope, anchor: str, matured_by: date, period: tuple[date, date] | None
 ) -> QuerySet:
     anchor_field = "started_on" if anchor == "start" else "ended_on"
-    rows = Participation.objects.filter(
-        initiative_id=initiative_id, **{f"{anchor_field}__lte": matured_by}
-    )
+    rows = participations_of(scope).filter(**{f"{anchor_field}__lte": matured_by})
     if period:
         rows = rows.filter(**{f"{anchor_field}__range": period})
     return rows
@@ -130,7 +183,7 @@ OBSERVED, SUCCESS = 1, 2
 
 
 def _cohort_status_rows(
-    initiative_id: int,
+    scope: Scope,
     statuses: frozenset[str],
     months: int,
     anchor: str,
@@ -155,13 +208,13 @@ def _cohort_status_rows(
         )
         .values("found")
     )
-    rows = cohort(initiative_id, anchor, as_of - timedelta(days=offset), period)
+    rows = cohort(scope, anchor, as_of - timedelta(days=offset), period)
     return rows.annotate(found=Subquery(found))
 
 
 def cohort_status_counts(
     *,
-    initiative_id: int,
+    scope: Scope,
     statuses: frozenset[str],
     months: int,
     anchor: str,
@@ -174,7 +227,7 @@ def cohort_status_counts(
     A member is observed when any status observation falls within ±31 days of anchor + k
     months, and a success when one of those is in `statuses`. The rest are missing."""
     by_found = dict(
-        _cohort_status_rows(initiative_id, statuses, months, anchor, as_of, period)
+        _cohort_status_rows(scope, statuses, months, anchor, as_of, period)
         .order_by()
         .values("found")
         .annotate(n=Count("pk"))
@@ -187,7 +240,7 @@ def cohort_status_counts(
 
 def cohort_status_members(
     *,
-    initiative_id: int,
+    scope: Scope,
     statuses: frozenset[str],
     months: int,
     anchor: str,
@@ -196,7 +249,7 @@ def cohort_status_members(
 ) -> list[tuple[int, str]]:
     """(person id, 'success' | 'other' | 'missing') for each member behind
     `cohort_status_counts`: the drill-down from the figure to the people."""
-    rows = _cohort_status_rows(initiative_id, statuses, months, anchor, as_of, period)
+    rows = _cohort_status_rows(scope, statuses, months, anchor, as_of, period)
     label = {SUCCESS: "success", OBSERVED: "other", None: "missing"}
     return [
         (person_id, label[found]) for person_id, found in rows.values_list("person_id", "found")
@@ -223,7 +276,7 @@ def _new_crime(crime_kinds: frozenset[str], after_days: int, before_days: int = 
 
 def recidivism_counts(
     *,
-    initiative_id: int,
+    scope: Scope,
     crime_kinds: frozenset[str],
     months: int,
     as_of: date,
@@ -232,7 +285,7 @@ def recidivism_counts(
     """(reoffended, cohort): participants with a new event of `crime_kinds` within k months
     after their start. Police records are complete, so nobody is missing."""
     offset = days_after(months)
-    counts = cohort(initiative_id, "start", as_of - timedelta(days=offset), period).aggregate(
+    counts = cohort(scope, "start", as_of - timedelta(days=offset), period).aggregate(
         cohort=Count("pk"), reoffended=Count("pk", filter=Exists(_new_crime(crime_kinds, offset)))
     )
     return counts["reoffended"], counts["cohort"]
@@ -240,7 +293,7 @@ def recidivism_counts(
 
 def crime_before_after_counts(
     *,
-    initiative_id: int,
+    scope: Scope,
     crime_kinds: frozenset[str],
     months: int,
     as_of: date,
@@ -249,7 +302,7 @@ def crime_before_after_counts(
     """(with an event in the k months before the start, in the k months after, cohort): the
     same people before and after, for criteria like 'the young people's crime falls'."""
     offset = days_after(months)
-    counts = cohort(initiative_id, "start", as_of - timedelta(days=offset), period).aggregate(
+    counts = cohort(scope, "start", as_of - timedelta(days=offset), period).aggregate(
         cohort=Count("pk"),
         before=Count("pk", filter=Exists(_new_crime(crime_kinds, 0, before_days=offset))),
         after=Count("pk", filter=Exists(_new_crime(crime_kinds, offset))),
@@ -259,7 +312,7 @@ def crime_before_after_counts(
 
 def crime_members(
     *,
-    initiative_id: int,
+    scope: Scope,
     crime_kinds: frozenset[str],
     months: int,
     as_of: date,
@@ -273,7 +326,7 @@ def crime_members(
         if before
         else _new_crime(crime_kinds, offset)
     )
-    rows = cohort(initiative_id, "start", as_of - timedelta(days=offset), period)
+    rows = cohort(scope, "start", as_of - timedelta(days=offset), period)
     return [
         (person_id, "success" if has_event else "other")
         for person_id, has_event in rows.annotate(has_event=Exists(event)).values_list(
@@ -283,20 +336,18 @@ def crime_members(
 
 
 def offer_share_counts(
-    initiative_id: int, offer_kinds: frozenset[str], start: date, end: date
+    scope: Scope, offer_kinds: frozenset[str], start: date, end: date
 ) -> tuple[int, int]:
     """(with the offer, all) among the period's participations."""
-    counts = participations_overlapping(initiative_id, start, end).aggregate(
+    counts = participations_overlapping(scope, start, end).aggregate(
         total=Count("pk"), with_offer=Count("pk", filter=Q(offer_kind__in=offer_kinds))
     )
     return counts["with_offer"], counts["total"]
 
 
-def stock_members(initiative_id: int, day: date) -> list[int]:
+def stock_members(scope: Scope, day: date) -> list[int]:
     """The persons occupying a place on a day (behind `stock_on`)."""
-    return list(
-        participations_overlapping(initiative_id, day, day).values_list("person_id", flat=True)
-    )
+    return list(participations_overlapping(scope, day, day).values_list("person_id", flat=True))
 
 
 def waiting_members(initiative_id: int, day: date) -> list[int]:
@@ -308,21 +359,21 @@ def waiting_members(initiative_id: int, day: date) -> list[int]:
     )
 
 
-def participant_members(initiative_id: int, start: date, end: date) -> list[tuple[int, str]]:
+def participant_members(scope: Scope, start: date, end: date) -> list[tuple[int, str]]:
     return [
         (person_id, "success")
-        for person_id in participations_overlapping(initiative_id, start, end)
+        for person_id in participations_overlapping(scope, start, end)
         .values_list("person_id", flat=True)
         .distinct()
     ]
 
 
 def offer_members(
-    initiative_id: int, offer_kinds: frozenset[str], start: date, end: date
+    scope: Scope, offer_kinds: frozenset[str], start: date, end: date
 ) -> list[tuple[int, str]]:
     return [
         (person_id, "success" if kind in offer_kinds else "other")
-        for person_id, kind in participations_overlapping(initiative_id, start, end).values_list(
+        for person_id, kind in participations_overlapping(scope, start, end).values_list(
             "person_id", "offer_kind"
         )
     ]
@@ -356,13 +407,10 @@ def survey_counts(criterion_id: int, start: date, end: date) -> tuple[int, int]:
     return counts["agreeing"], counts["total"]
 
 
-def first_record_year(initiative_id: int) -> int | None:
+def first_record_year(scope: Scope) -> int | None:
     """The year of the initiative's earliest participation: trends start there."""
     first = (
-        Participation.objects.filter(initiative_id=initiative_id)
-        .order_by("started_on")
-        .values_list("started_on", flat=True)
-        .first()
+        participations_of(scope).order_by("started_on").values_list("started_on", flat=True).first()
     )
     return first.year if first else None
 

@@ -114,8 +114,18 @@ def _count_periods(criterion: SuccessCriterion, as_of: date) -> list[Period]:
     return [own] if own[1] >= as_of else [own, current]
 
 
-def _no_records_before(initiative_id: int, period: Period) -> bool:
-    first = queries.first_record_year(initiative_id)
+def participation_scope(criterion: SuccessCriterion) -> queries.Scope:
+    """The participations a criterion counts: all of its initiative's, or the one stream it
+    names by channel and age band at the start."""
+    if not criterion.channel and criterion.age_min is None and criterion.age_max is None:
+        return criterion.initiative_id
+    return queries.Stream(
+        criterion.initiative_id, criterion.channel, criterion.age_min, criterion.age_max
+    )
+
+
+def _no_records_before(scope: queries.Scope, period: Period) -> bool:
+    first = queries.first_record_year(scope)
     return first is None or first > period[1].year
 
 
@@ -123,10 +133,10 @@ def _count_card(criterion: SuccessCriterion, as_of: date, year: int | None) -> C
     card = CriterionCard(
         criterion, HOW_MUCH, True, explanation="Forskellige personer med deltagelse i perioden."
     )
-    initiative_id = criterion.initiative_id
+    scope = participation_scope(criterion)
     periods = [year_period(year, as_of)] if year else _count_periods(criterion, as_of)
     for start, end in periods:
-        count = queries.distinct_participants(initiative_id, start, end)
+        count = queries.distinct_participants(scope, start, end)
         result = count_result(
             label=_span(start, end),
             count=count,
@@ -134,7 +144,7 @@ def _count_card(criterion: SuccessCriterion, as_of: date, year: int | None) -> C
             direction=criterion.direction,
             period_running=_running((start, end), as_of),
         )
-        if count == 0 and _no_records_before(initiative_id, (start, end)):
+        if count == 0 and _no_records_before(scope, (start, end)):
             result = MeasureResult(
                 _span(start, end),
                 None,
@@ -146,7 +156,7 @@ def _count_card(criterion: SuccessCriterion, as_of: date, year: int | None) -> C
             )
         card.add(
             result,
-            lambda s=start, e=end: queries.participant_members(initiative_id, s, e),
+            lambda s=start, e=end: queries.participant_members(scope, s, e),
         )
     return card
 
@@ -158,18 +168,18 @@ def _stock_card(criterion: SuccessCriterion, as_of: date, year: int | None) -> C
         True,
         explanation="Deltagere på dagen (bestand) og gennemsnitlig bestand i perioden.",
     )
-    initiative_id = criterion.initiative_id
+    scope = participation_scope(criterion)
     start, end = year_period(year or as_of.year, as_of)
-    average = queries.occupied_days(initiative_id, start, end) / ((end - start).days + 1)
+    average = queries.occupied_days(scope, start, end) / ((end - start).days + 1)
     card.add(
         count_result(
             label=f"pr. {end:%d.%m.%Y}",
-            count=queries.stock_on(initiative_id, end),
+            count=queries.stock_on(scope, end),
             target=criterion.target_value,
             direction=criterion.direction,
             note=f"gennemsnit {_span(start, end)}: " + f"{average:.1f}".replace(".", ","),
         ),
-        lambda: queries.participant_members(initiative_id, end, end),
+        lambda: queries.participant_members(scope, end, end),
     )
     return card
 
@@ -256,12 +266,12 @@ def _cohort_card(criterion: SuccessCriterion, as_of: date, year: int | None) -> 
     terms = criterion_terms(criterion.statuses)
     if terms.unknown or not (terms.statuses or terms.crime_kinds or terms.offer_kinds):
         return _unknown_terms_card(criterion, terms.unknown)
-    initiative_id, target = criterion.initiative_id, criterion.target_value
+    scope, target = participation_scope(criterion), criterion.target_value
     period = year_period(year, as_of) if year else None
     card = CriterionCard(criterion, BETTER_OFF, computed=True)
     if terms.offer_kinds:
         start, end = period or _own_period(criterion) or year_period(as_of.year, as_of)
-        with_offer, total = queries.offer_share_counts(initiative_id, terms.offer_kinds, start, end)
+        with_offer, total = queries.offer_share_counts(scope, terms.offer_kinds, start, end)
         card.group = HOW_WELL
         card.add(
             share_result(
@@ -272,7 +282,7 @@ def _cohort_card(criterion: SuccessCriterion, as_of: date, year: int | None) -> 
                 target_percent=target,
                 direction=criterion.direction,
             ),
-            lambda: queries.offer_members(initiative_id, terms.offer_kinds, start, end),
+            lambda: queries.offer_members(scope, terms.offer_kinds, start, end),
         )
         return card
     months_list = follow_up_months(criterion.follow_up_months)
@@ -288,7 +298,7 @@ def _cohort_card(criterion: SuccessCriterion, as_of: date, year: int | None) -> 
         # The baseline is taken on the cohort of the last measurement: the same people.
         measured = months or months_list[-1]
         counts = dict(
-            initiative_id=initiative_id,
+            scope=scope,
             statuses=terms.statuses,
             months=months,
             anchor=anchor,
@@ -325,7 +335,7 @@ def _crime_results(
     criterion = card.criterion
     for months in months_list or [DEFAULT_RECIDIVISM_MONTHS]:
         counts = dict(
-            initiative_id=criterion.initiative_id,
+            scope=participation_scope(criterion),
             crime_kinds=crime_kinds,
             months=months,
             as_of=as_of,
@@ -714,7 +724,7 @@ class TrendRow:
 
 
 def _first_trend_year(criterion: SuccessCriterion, as_of: date) -> int:
-    first = queries.first_record_year(criterion.initiative_id) or as_of.year
+    first = queries.first_record_year(participation_scope(criterion)) or as_of.year
     if criterion.kind == MeasureKind.SURVEY_SHARE:
         answered = criterion.survey_answers.order_by("answered_on").first()
         first = answered.answered_on.year if answered else as_of.year

@@ -95,7 +95,7 @@ def test_cohort_shares_equal_the_naive_reading(world, parts, observations, month
         observed += bool(seen)
         successes += any(s in ("job", "education") for s in seen)
     assert queries.cohort_status_counts(
-        initiative_id=initiative_id,
+        scope=initiative_id,
         statuses=frozenset({"job", "education"}),
         months=months,
         anchor=anchor,
@@ -123,10 +123,10 @@ def test_crime_before_and_after_the_start_equal_the_naive_reading(world, parts, 
         )
 
     assert queries.crime_before_after_counts(
-        initiative_id=initiative_id, crime_kinds=frozenset(kinds), months=months, as_of=AS_OF
+        scope=initiative_id, crime_kinds=frozenset(kinds), months=months, as_of=AS_OF
     ) == (with_event(False), with_event(True), len(cohort))
     assert queries.recidivism_counts(
-        initiative_id=initiative_id, crime_kinds=frozenset(kinds), months=months, as_of=AS_OF
+        scope=initiative_id, crime_kinds=frozenset(kinds), months=months, as_of=AS_OF
     ) == (with_event(True), len(cohort))
 
 
