@@ -2,11 +2,13 @@
 Actions are atomic and audited; every use of a family member's data is logged."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.roles import Role
@@ -25,6 +27,7 @@ from cases.models import (
     Task,
     TeamMember,
 )
+from cases.permissions import courses_visible_to
 from people.models import CityDistrict, Household, HouseholdRole
 from sikkerby.versioning import version_claim
 
@@ -316,19 +319,71 @@ def family_goal_add(
     return goal
 
 
-def steering_counts() -> tuple[dict[str, dict[str, int]], dict[str, dict[str, int]]]:
-    """Families per district and phase, and overdue team tasks per district and phase."""
+@dataclass(frozen=True)
+class SteeringFigures:
+    """The intervention steering group's overview as one user may see it
+    (docs/decisions/0013-the-intervention-steering-groups-figures.md)."""
+
+    exact: bool  # exact counts by district and phase, or the programme aggregated
+    as_of: date
+    families: dict[str, dict[str, int]]  # row → {phase: families}
+    overdue: dict[str, dict[str, int]]  # row → {phase: overdue team tasks}
+    admitted: dict[str, int]  # district → families admitted since the programme began
+
+
+def sees_every_family(user) -> bool:
+    """Whether the user may see every family in the programme: its coordinators and team,
+    and the department leader whose coordinators lead the courses (they lead the staff)."""
+    every = InterventionCourse.objects.count()
+    return courses_visible_to(user).count() == every
+
+
+def _phase_on(course: InterventionCourse, day: date) -> str | None:
+    """The course's phase at the end of a day (None before admission), from its decisions."""
+    if course.admitted_on > day:
+        return None
+    phase: str = Phase.INTENSIVE
+    for decision in course.phase_decisions.all():
+        if decision.decided_on <= day:
+            phase = decision.to_phase
+    return phase
+
+
+def _steering_counts(day: date, row_of) -> tuple[dict, dict, dict[str, int]]:
+    """Families and overdue team tasks per row and phase at the end of a day; `row_of` maps
+    a course to its row (its district, or one row for the whole programme)."""
     phases = [p.value for p in Phase]
     families: dict[str, dict[str, int]] = {}
-    for course in InterventionCourse.objects.values("district", "phase"):
-        families.setdefault(course["district"], dict.fromkeys(phases, 0))[course["phase"]] += 1
-    overdue: dict[str, dict[str, int]] = {d: dict.fromkeys(phases, 0) for d in families}
-    for task in (
-        Task.objects.overdue()
-        .filter(course__isnull=False)
-        .values("course__district", "course__phase")
-    ):
-        overdue.setdefault(task["course__district"], dict.fromkeys(phases, 0))[
-            task["course__phase"]
-        ] += 1
-    return families, overdue
+    admitted: dict[str, int] = {}
+    phase_of: dict[int, str] = {}
+    for course in InterventionCourse.objects.prefetch_related("phase_decisions"):
+        phase = _phase_on(course, day)
+        if phase is None:
+            continue
+        phase_of[course.pk] = phase
+        families.setdefault(row_of(course), dict.fromkeys(phases, 0))[phase] += 1
+        district = district_label(course.district)
+        admitted[district] = admitted.get(district, 0) + 1
+    overdue: dict[str, dict[str, int]] = {row: dict.fromkeys(phases, 0) for row in families}
+    open_on_day = Q(done_at__isnull=True) | Q(done_at__date__gt=day)
+    for task in Task.objects.filter(open_on_day, course__isnull=False, due_date__lt=day):
+        if task.course_id in phase_of:
+            row = row_of(task.course)
+            overdue.setdefault(row, dict.fromkeys(phases, 0))[phase_of[task.course_id]] += 1
+    return families, overdue, admitted
+
+
+def steering_figures(user, today: date) -> SteeringFigures:
+    """Exact counts by district and phase today for those who may see every family; for the
+    others the programme as a whole (both districts in one row) at the end of last month,
+    and the families admitted per district since it began: each table a single row, whose
+    total is the same, so no cell under 5 can be had by subtracting one from another."""
+    if sees_every_family(user):
+        families, overdue, admitted = _steering_counts(
+            today, lambda course: district_label(course.district)
+        )
+        return SteeringFigures(True, today, families, overdue, admitted)
+    month_end = today.replace(day=1) - timedelta(days=1)
+    everyone = str(_("Begge bydele"))
+    families, overdue, admitted = _steering_counts(month_end, lambda course: everyone)
+    return SteeringFigures(False, month_end, families, overdue, admitted)

@@ -231,17 +231,30 @@ def _family_member_add(request, course, data: dict) -> None:
 def steering(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("cases.view_steering"):
         raise PermissionDenied
-    families, overdue = intervention.steering_counts()
+    figures = intervention.steering_figures(request.user, timezone.localdate())
     phases = [p.value for p in Phase]
 
     def table(counts):
+        rows = counts if figures.exact else suppress_rows(counts)
         return [
-            (intervention.district_label(d), [shown[p] for p in phases], shown["I alt"])
-            for d, shown in sorted(suppress_rows(counts).items())
+            (
+                label,
+                [shown[p] for p in phases],
+                shown["I alt"] if "I alt" in shown else sum(shown.values()),
+            )
+            for label, shown in sorted(rows.items())
         ]
 
+    admitted = figures.admitted if figures.exact else suppress_rows({"": figures.admitted})[""]
     return render(
         request,
         "cases/intervention_steering.html",
-        {"families": table(families), "overdue": table(overdue), "phases": Phase.choices},
+        {
+            "figures": figures,
+            "families": table(figures.families),
+            "overdue": table(figures.overdue),
+            "admitted": [(d, n) for d, n in admitted.items() if d != "I alt"],
+            "admitted_total": admitted["I alt"] if "I alt" in admitted else sum(admitted.values()),
+            "phases": Phase.choices,
+        },
     )
