@@ -15,7 +15,6 @@ from cases import actions, intervention
 from cases.intervention_rules import next_phase_proposal
 from cases.models import Referral, ReferralStatus, Task
 from cases.permissions import cases_visible_to, courses_visible_to, get_case_for_user
-from reports.disclosure import suppress_rows
 
 router = Router(tags=["sager"])
 OPEN_REFERRAL_STATES = [ReferralStatus.SENT, ReferralStatus.ESCALATED]
@@ -236,25 +235,34 @@ def course_list(request):
 
 
 class SteeringRow(Schema):
-    district: str
-    counts: dict[str, int | str]  # per phase and 'I alt'; '<5' where a count is hidden
+    district: str  # a district's code, or "begge" for the programme as a whole
+    counts: dict[str, int | str]  # per phase and 'I alt'; '<5' / 'skjult' where hidden
 
 
 class SteeringOut(Schema):
+    exact: bool  # exact counts by district (the caller may see every family) or aggregated
+    as_of: date
     families: list[SteeringRow]
     overdue_tasks: list[SteeringRow]
+    admitted: dict[str, int | str]  # per district since the programme began
 
 
 @router.get("/intervention/steering", response={200: SteeringOut, **ERRORS})
 def steering(request):
-    """The steering group's aggregates, suppressed exactly as on the page; never names."""
+    """The steering group's figures, exactly as on the page (docs/decisions/0013); never
+    names."""
     if not request.auth.has_perm("cases.view_steering"):
         raise HttpError(403, "Kun for styregruppen (koordinatorer, ledere, analytikere).")
-    families, overdue = intervention.steering_counts()
+    figures = intervention.steering_figures(request.auth, timezone.localdate())
+    families, overdue, admitted = figures.shown()
 
     def rows(counts):
-        return [
-            {"district": d, "counts": shown} for d, shown in sorted(suppress_rows(counts).items())
-        ]
+        return [{"district": d, "counts": shown} for d, shown in sorted(counts.items())]
 
-    return {"families": rows(families), "overdue_tasks": rows(overdue)}
+    return {
+        "exact": figures.exact,
+        "as_of": figures.as_of,
+        "families": rows(families),
+        "overdue_tasks": rows(overdue),
+        "admitted": admitted,
+    }

@@ -29,6 +29,7 @@ from cases.models import (
 )
 from cases.permissions import courses_visible_to
 from people.models import CityDistrict, Household, HouseholdRole
+from reports.disclosure import suppress_rows
 from sikkerby.versioning import version_claim
 
 ACTIVE_PHASES = [Phase.INTENSIVE, Phase.PHASE_OUT, Phase.AFTERCARE]
@@ -326,9 +327,25 @@ class SteeringFigures:
 
     exact: bool  # exact counts by district and phase, or the programme aggregated
     as_of: date
-    families: dict[str, dict[str, int]]  # row → {phase: families}
-    overdue: dict[str, dict[str, int]]  # row → {phase: overdue team tasks}
-    admitted: dict[str, int]  # district → families admitted since the programme began
+    # Rows are district codes, or WHOLE_PROGRAMME: {row: {phase: families}}.
+    families: dict[str, dict[str, int]]
+    overdue: dict[str, dict[str, int]]  # {row: {phase: overdue team tasks}}
+    admitted: dict[str, int]  # district code → families admitted since the programme began
+
+    def shown(self) -> tuple[dict, dict, dict]:
+        """(families, overdue, admitted) as shown: exact, or suppressed (under 5 hidden, and
+        a second cell where one could be worked out from the row's total 'I alt')."""
+        if self.exact:
+            return self.families, self.overdue, self.admitted
+        admitted = suppress_rows({WHOLE_PROGRAMME: self.admitted})[WHOLE_PROGRAMME]
+        return suppress_rows(self.families), suppress_rows(self.overdue), admitted
+
+
+WHOLE_PROGRAMME = "begge"  # the row of the programme as a whole (both districts)
+
+
+def steering_row_label(row: str) -> str:
+    return str(_("Begge bydele")) if row == WHOLE_PROGRAMME else district_label(row)
 
 
 def sees_every_family(user) -> bool:
@@ -362,8 +379,7 @@ def _steering_counts(day: date, row_of) -> tuple[dict, dict, dict[str, int]]:
             continue
         phase_of[course.pk] = phase
         families.setdefault(row_of(course), dict.fromkeys(phases, 0))[phase] += 1
-        district = district_label(course.district)
-        admitted[district] = admitted.get(district, 0) + 1
+        admitted[course.district] = admitted.get(course.district, 0) + 1
     overdue: dict[str, dict[str, int]] = {row: dict.fromkeys(phases, 0) for row in families}
     open_on_day = Q(done_at__isnull=True) | Q(done_at__date__gt=day)
     for task in Task.objects.filter(open_on_day, course__isnull=False, due_date__lt=day):
@@ -379,11 +395,8 @@ def steering_figures(user, today: date) -> SteeringFigures:
     and the families admitted per district since it began: each table a single row, whose
     total is the same, so no cell under 5 can be had by subtracting one from another."""
     if sees_every_family(user):
-        families, overdue, admitted = _steering_counts(
-            today, lambda course: district_label(course.district)
-        )
+        families, overdue, admitted = _steering_counts(today, lambda course: course.district)
         return SteeringFigures(True, today, families, overdue, admitted)
     month_end = today.replace(day=1) - timedelta(days=1)
-    everyone = str(_("Begge bydele"))
-    families, overdue, admitted = _steering_counts(month_end, lambda course: everyone)
+    families, overdue, admitted = _steering_counts(month_end, lambda course: WHOLE_PROGRAMME)
     return SteeringFigures(False, month_end, families, overdue, admitted)

@@ -29,7 +29,6 @@ from cases.permissions import (
     persons_visible_to,
 )
 from people.actions import household_member_add
-from reports.disclosure import suppress_rows
 from sikkerby.refusals import refusal_text, refusal_to_form
 from sikkerby.versioning import EditConflict
 
@@ -232,28 +231,29 @@ def steering(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("cases.view_steering"):
         raise PermissionDenied
     figures = intervention.steering_figures(request.user, timezone.localdate())
+    families, overdue, admitted = figures.shown()
     phases = [p.value for p in Phase]
 
-    def table(counts):
-        rows = counts if figures.exact else suppress_rows(counts)
+    def table(rows):
         return [
             (
-                label,
+                intervention.steering_row_label(row),
                 [shown[p] for p in phases],
                 shown["I alt"] if "I alt" in shown else sum(shown.values()),
             )
-            for label, shown in sorted(rows.items())
+            for row, shown in sorted(rows.items())
         ]
 
-    admitted = figures.admitted if figures.exact else suppress_rows({"": figures.admitted})[""]
     return render(
         request,
         "cases/intervention_steering.html",
         {
             "figures": figures,
-            "families": table(figures.families),
-            "overdue": table(figures.overdue),
-            "admitted": [(d, n) for d, n in admitted.items() if d != "I alt"],
+            "families": table(families),
+            "overdue": table(overdue),
+            "admitted": [
+                (intervention.district_label(d), n) for d, n in admitted.items() if d != "I alt"
+            ],
             "admitted_total": admitted["I alt"] if "I alt" in admitted else sum(admitted.values()),
             "phases": Phase.choices,
         },

@@ -1,7 +1,8 @@
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from api.tests.test_api import bearer
 from audit.models import AccessLogEntry
@@ -147,8 +148,8 @@ def test_intervention_courses_and_steering_through_the_api(all_roles, case, role
         household=case.person.household_memberships.get().household,
         district="noerrebro",
         coordinator=coordinator,
-        admitted_on=date(2026, 1, 1),
-        phase_started_on=date(2026, 1, 1),
+        admitted_on=timezone.localdate() - timedelta(days=200),
+        phase_started_on=timezone.localdate() - timedelta(days=200),
     )
     course.team.create(user=coordinator, role_on_team="Koordinator")
     headers = bearer(all_roles[role])
@@ -161,16 +162,29 @@ def test_intervention_courses_and_steering_through_the_api(all_roles, case, role
     allowed = {"coordinator", "administrator", "analyst", "department_leader"}
     assert steering.status_code == (200 if role in allowed else 403)
     if role in allowed:
-        assert steering.json()["families"] == [
-            {
-                "district": "noerrebro",
-                "counts": {
-                    "intensive": "<5",
-                    "phase_out": 0,
-                    "aftercare": 0,
-                    "ended": 0,
-                    "I alt": "<5",
-                },
-            }
-        ]
+        # Those who see every family get exact counts by district, the others the programme
+        # as a whole with small counts hidden (docs/decisions/0013).
+        body = steering.json()
+        assert body["exact"] == sees
+        if sees:
+            assert body["families"] == [
+                {
+                    "district": "noerrebro",
+                    "counts": {"intensive": 1, "phase_out": 0, "aftercare": 0, "ended": 0},
+                }
+            ]
+        else:
+            assert body["families"] == [
+                {
+                    "district": "begge",
+                    "counts": {
+                        "intensive": "<5",
+                        "phase_out": 0,
+                        "aftercare": 0,
+                        "ended": 0,
+                        "I alt": "<5",
+                    },
+                }
+            ]
+            assert body["admitted"] == {"noerrebro": "<5", "I alt": "<5"}
         assert "Api" not in steering.content.decode()
