@@ -100,8 +100,13 @@ def _own_period(criterion: SuccessCriterion) -> Period | None:
     return None
 
 
+# Set while a lapsed initiative's last figures are computed: they are final, so no period of
+# theirs is still running and no later year is added to one that has ended.
+_final_figures: ContextVar[bool] = ContextVar("final_figures", default=False)
+
+
 def _running(period: Period, as_of: date) -> bool:
-    return period[1] >= as_of
+    return period[1] >= as_of and not _final_figures.get()
 
 
 def _count_periods(criterion: SuccessCriterion, as_of: date) -> list[Period]:
@@ -111,7 +116,7 @@ def _count_periods(criterion: SuccessCriterion, as_of: date) -> list[Period]:
     current = year_period(as_of.year, as_of)
     if own is None:
         return [current]
-    return [own] if own[1] >= as_of else [own, current]
+    return [own] if own[1] >= as_of or _final_figures.get() else [own, current]
 
 
 def participation_scope(criterion: SuccessCriterion) -> queries.Scope:
@@ -702,11 +707,57 @@ def criterion_card(
     criterion: SuccessCriterion, as_of: date, year: int | None = None
 ) -> CriterionCard:
     """The criterion computed now; with `year`, restricted to that calendar year (cohorts by
-    the year of their start event, counts and answers within it)."""
+    the year of their start event, counts and answers within it). For an initiative that
+    lapsed with nothing recorded since, its last figures: as of the day they became final."""
     builder = CARD_BUILDERS.get(criterion.kind)
     if builder is None:
         return _reported_card(criterion)
-    return builder(criterion, as_of, year)
+    lapsed = None if year else lapsed_without_records(criterion, as_of)
+    if lapsed is None:
+        return builder(criterion, as_of, year)
+    day = min(as_of, final_on(criterion, lapsed))
+    token = _final_figures.set(True)
+    try:
+        card = builder(criterion, day, None)
+    finally:
+        _final_figures.reset(token)
+    card.explanation = (
+        f"Indsatsen bortfaldt efter {lapsed}, og intet er registreret siden: tallene er dens "
+        f"sidste, opgjort {day:%d.%m.%Y}. " + card.explanation
+    ).strip()
+    return card
+
+
+# What a lapsed initiative may still record against a criterion (area figures do not depend on
+# the initiative running; SSP's cases do not either).
+RECORDED_BY_THE_INITIATIVE = frozenset(
+    {
+        MeasureKind.COHORT_SHARE,
+        MeasureKind.COUNT_IN_PERIOD,
+        MeasureKind.STOCK_AT_TIME,
+        MeasureKind.ACTIVITY_COUNT,
+        MeasureKind.SURVEY_SHARE,
+    }
+)
+
+
+def lapsed_without_records(criterion: SuccessCriterion, today: date) -> int | None:
+    """The year the criterion's initiative lapsed after, if that was before this year and
+    nothing has been recorded for the criterion since (else None): a lapsed initiative is
+    judged on its last figures, not shown as 'no records' for a year it did not run."""
+    if criterion.kind not in RECORDED_BY_THE_INITIATIVE:
+        return None
+    lapsed = criterion.initiative.lapses_after()
+    if lapsed is None or lapsed >= today.year:
+        return None
+    after = date(lapsed + 1, 1, 1)
+    if criterion.kind == MeasureKind.ACTIVITY_COUNT:
+        since = criterion.initiative.activities_held.filter(held_on__gte=after)
+    elif criterion.kind == MeasureKind.SURVEY_SHARE:
+        since = criterion.survey_answers.filter(answered_on__gte=after)
+    else:
+        since = queries.participations_overlapping(participation_scope(criterion), after, today)
+    return None if since.exists() else lapsed
 
 
 @dataclass(frozen=True)
@@ -741,7 +792,8 @@ def criterion_trend(criterion: SuccessCriterion, as_of: date) -> list[TrendRow]:
     if criterion.kind not in CARD_BUILDERS:
         return []
     first = _first_trend_year(criterion, as_of)
-    years = range(max(first, as_of.year - TREND_YEARS + 1), as_of.year + 1)
+    last = lapsed_without_records(criterion, as_of) or as_of.year
+    years = range(max(first, last - TREND_YEARS + 1), last + 1)
     with _one_safety_history_per_area_set():
         return [TrendRow(year, criterion_card(criterion, as_of, year)) for year in years]
 
@@ -778,9 +830,11 @@ def final_trend(criterion: SuccessCriterion, today: date) -> list[TrendRow]:
     if criterion.kind not in PERSON_KINDS:
         return criterion_trend(criterion, today)
     first = _first_trend_year(criterion, today)
+    lapsed = lapsed_without_records(criterion, today)
+    end = lapsed + 1 if lapsed is not None else today.year
     years = [
         year
-        for year in range(max(first, today.year - TREND_YEARS), today.year)
+        for year in range(max(first, end - TREND_YEARS), end)
         if final_on(criterion, year) <= today
     ]
     with _one_safety_history_per_area_set():
