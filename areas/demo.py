@@ -120,8 +120,19 @@ DISTRICT_PROFILES = {
     "Amager Øst": (53_000, 0.89, 50),
     "Amager Vest": (70_000, 0.85, 58),
 }
-SURVEY_YEARS = range(2009, 2015)
-RESPONSES_PER_DISTRICT = 800
+FIRST_SURVEY_YEAR = 2009
+RESPONSES_PER_DISTRICT = 500
+
+
+def survey_years() -> range:
+    """One time frame for the demo: yearly waves from the seeds' first (2009) through this
+    year, so the seed years' criteria and the current half-year report both have figures."""
+    return range(FIRST_SURVEY_YEAR, timezone.localdate().year + 1)
+
+
+def _progress(year: int) -> float:
+    """Years of improvement since 2009: steady to 2014 (the seeds' period), slower after."""
+    return min(year - 2009, 5) + 0.3 * max(0, year - 2014)
 CATEGORY_SHARES = {"burglary": 0.2, "robbery": 0.05, "theft": 0.6, "violence": 0.15}
 
 
@@ -241,14 +252,15 @@ def _transfer_income_extract_load() -> None:
 
 
 def _safety_history_create(districts_set: AreaSet, districts: dict[str, Area]) -> int:
-    """Six yearly survey waves with weighted answers and the police's report counts, slowly
-    improving, Nørrebro and Brønshøj-Husum fastest (the partnerships' areas)."""
+    """Yearly survey waves with weighted answers and the police's report counts from 2009 to
+    this year, slowly improving, Nørrebro and Brønshøj-Husum fastest (the partnerships'
+    areas)."""
     by = User.objects.filter(is_superuser=True).first() or User.objects.first()
     if by is None or SurveyWave.objects.filter(area_set=districts_set).exists():
         return 0
     rng = random.Random(2014)
     responses = []
-    for year in SURVEY_YEARS:
+    for year in survey_years():
         wave = SurveyWave.objects.create(
             area_set=districts_set,
             year=year,
@@ -260,7 +272,7 @@ def _safety_history_create(districts_set: AreaSet, districts: dict[str, Area]) -
         for name, area in districts.items():
             residents, safe_2009, crime_2009 = DISTRICT_PROFILES[name]
             gain = 0.012 if name in ("Nørrebro", "Brønshøj-Husum") else 0.006
-            safe = min(0.97, safe_2009 + gain * (year - 2009))
+            safe = min(0.97, safe_2009 + gain * _progress(year))
             AreaYear.objects.get_or_create(
                 area=area, year=year, defaults={"residents": residents + 400 * (year - 2009)}
             )
@@ -279,7 +291,7 @@ def _safety_history_create(districts_set: AreaSet, districts: dict[str, Area]) -
                         victim=rng.random() < 0.06 + (1 - safe) * 0.35,
                     )
                 )
-            reports = crime_2009 * (1 - (gain * 2.5) * (year - 2009)) * residents / 1000
+            reports = crime_2009 * (1 - (gain * 2.5) * _progress(year)) * residents / 1000
             for category in CITIZEN_FACING:
                 PoliceReportCount.objects.create(
                     area=area,
@@ -340,8 +352,8 @@ def _part_cells(name: str, parts: int) -> list[tuple[float, float, float, float]
 
 def _safety_index_districts_create(districts: dict[str, Area]) -> int:
     """The 35 safety-index districts of 2009–2016 with residents and police report counts
-    2009–2014 (synthetic), for the hotspot suggestions: crime falls slowly everywhere and
-    stays high in the true hotspots."""
+    for those years (synthetic), for the hotspot suggestions: crime falls slowly everywhere
+    and stays high in the true hotspots."""
     index_set, created = AreaSet.objects.get_or_create(
         key="tryghedsindeks-35",
         defaults={
@@ -378,9 +390,9 @@ def _safety_index_districts_create(districts: dict[str, Area]) -> int:
             made += 1
             people = round(residents / parts * rng.uniform(0.85, 1.15))
             rate = crime_2009 * TRUE_HOTSPOTS.get((name, part), rng.uniform(0.75, 1.2))
-            for year in SURVEY_YEARS:
+            for year in range(2009, 2017):
                 AreaYear.objects.create(area=area, year=year, residents=people)
-                reports = rate * (1 - 0.02 * (year - 2009)) * people / 1000
+                reports = rate * (1 - 0.02 * _progress(year)) * people / 1000
                 PoliceReportCount.objects.bulk_create(
                     PoliceReportCount(
                         area=area,

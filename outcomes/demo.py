@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from accounts.models import User
-from cases.models import SspPlusPlan
 from initiatives.models import Channel, Initiative, ReportedValue, SuccessCriterion
 from outcomes.actions import follow_up_rule
 from outcomes.criteria import days_after
+from outcomes.demo_history import demo_history_create
 from outcomes.models import (
     Activity,
     ActivityKind,
@@ -73,11 +73,19 @@ VINK_OUTREACH = [
     ("parents", 6, (8, 25)),
     ("young_people", 9, (15, 30)),
 ]
-# The yearly or half-yearly activities other 003 criteria count: slug, kind, months held.
+# The yearly or half-yearly activities other 003 criteria count: slug, kind, months held,
+# and whether they are history from before the system (its module records them from this
+# year: the troubled-areas reports sent; the safety surveys come from reports.demo).
 RECURRING_ACTIVITIES = [
-    ("fritidsjob", ActivityKind.MEETING, Audience.PARTNERS, [10], "Årligt opfølgningsmøde"),
-    ("tryghedsindekset", ActivityKind.SURVEY, "", [9], "Tryghedsundersøgelsen"),
-    ("urolige-omraader", ActivityKind.REPORT, Audience.COMMITTEES, [3, 9], "Halvårsrapport"),
+    ("fritidsjob", ActivityKind.MEETING, Audience.PARTNERS, [10], "Årligt opfølgningsmøde", False),
+    (
+        "urolige-omraader",
+        ActivityKind.REPORT,
+        Audience.COMMITTEES,
+        [3, 9],
+        "Halvårsrapport (før systemet)",
+        True,
+    ),
 ]
 # Survey criteria of VINK, by the start of their text: the share answering yes.
 VINK_SURVEYS = {
@@ -208,7 +216,8 @@ def demo_outcomes_create(*, rng: random.Random, today: date, cases: list, by: Us
     StatusObservation.objects.bulk_create(observations, batch_size=500)
     FollowUp.objects.bulk_create(follow_ups, batch_size=500)
     CrimeEvent.objects.bulk_create(crimes, batch_size=500)
-    made.participations = len(participations) + _ssp_plus_participations_create(rng, today, by)
+    # SSP+ participations come from the plans (cases.enrolments), as in the running system.
+    made.participations = len(participations) + demo_history_create(rng=rng, today=today, by=by)
     made.observations = len(observations)
     made.activities = _activities_create(rng, today, by)
     _waiting_list_create(rng, today, cases, by)
@@ -253,35 +262,11 @@ def _assessments_create(rng: random.Random, today: date, participations: list, b
     AssessmentScore.objects.bulk_create(scores, batch_size=1000)
 
 
-def _ssp_plus_participations_create(rng: random.Random, today: date, by: User) -> int:
-    """Every SSP+ plan is a participation in SSP+ from its referral, so '100 young people
-    continuously in SSP+' is counted from the plans."""
-    initiative = Initiative.objects.filter(slug="ssp-plus-exit").first()
-    if initiative is None:
-        return 0
-    rows = [
-        Participation(
-            person=plan.case.person,
-            initiative=initiative,
-            offer_kind=OfferKind.MENTOR,
-            referred_on=plan.referred_on,
-            started_on=plan.referred_on + timedelta(days=rng.randrange(3, 20)),
-            created_by=by,
-        )
-        for plan in SspPlusPlan.objects.select_related("case__person")
-    ]
-    rows = [p for p in rows if p.started_on <= today]
-    Participation.objects.bulk_create(rows, batch_size=500)
-    return len(rows)
-
-
 def _activities_create(rng: random.Random, today: date, by: User) -> int:
     """Four years of VINK's talks and the recurring meetings, surveys and reports."""
     by_slug = {
         i.slug: i
-        for i in Initiative.objects.filter(
-            slug__in=["vink", "fritidsjob", "tryghedsindekset", "urolige-omraader"]
-        )
+        for i in Initiative.objects.filter(slug__in=["vink", "fritidsjob", "urolige-omraader"])
     }
     rows = []
     for year in range(today.year - 3, today.year + 1):
@@ -301,7 +286,9 @@ def _activities_create(rng: random.Random, today: date, by: User) -> int:
                                 recorded_by=by,
                             )
                         )
-        for slug, kind, audience, months, description in RECURRING_ACTIVITIES:
+        for slug, kind, audience, months, description, before_system in RECURRING_ACTIVITIES:
+            if before_system and year == today.year:
+                continue
             for month in months:
                 held = date(year, month, rng.randint(5, 25))
                 if slug in by_slug and held <= today:
@@ -320,24 +307,45 @@ def _activities_create(rng: random.Random, today: date, by: User) -> int:
     return len(rows)
 
 
+# Survey criteria answered in the demo: initiative, {criterion text start: share answering
+# yes}, and the years (VINK's the last three; the others' their running years).
+DEMO_SURVEYS = [
+    ("vink", VINK_SURVEYS, None),
+    (
+        "bydelsmoedre",
+        {"80 % af de besøgte kvinder": 0.83, "60 % af de besøgte kvinder": 0.57},
+        range(2009, 2011),
+    ),
+    (
+        "kringlebakken",
+        {"Minimum 70 % af kvinderne får styrket": 0.76, "Minimum 70 % af kvinderne får øget": 0.68},
+        range(2010, 2014),
+    ),
+    ("socialraadgivere-paa-skolerne", {"Skoleledere": 0.9}, range(2009, 2011)),
+]
+
+
 def _survey_answers_create(rng: random.Random, today: date, by: User) -> int:
-    """Yearly questionnaire answers to VINK's four survey criteria, near their targets."""
+    """Questionnaire answers to the survey criteria above, near their targets."""
     rows = []
-    for criterion in SuccessCriterion.objects.filter(initiative__slug="vink", kind="survey_share"):
-        share = next((v for k, v in VINK_SURVEYS.items() if criterion.text.startswith(k)), 0.7)
-        for year in range(today.year - 2, today.year + 1):
-            for _ in range(rng.randint(40, 120)):
-                answered = date(year, rng.randint(1, 11), rng.randint(1, 28))
-                if answered <= today:
-                    rows.append(
-                        SurveyAnswer(
-                            criterion=criterion,
-                            answered_on=answered,
-                            agrees=rng.random() < share,
-                            respondent_group="Demo",
-                            imported_by=by,
+    for slug, shares, years in DEMO_SURVEYS:
+        for criterion in SuccessCriterion.objects.filter(
+            initiative__slug=slug, kind="survey_share"
+        ):
+            share = next((v for k, v in shares.items() if criterion.text.startswith(k)), 0.7)
+            for year in years or range(today.year - 2, today.year + 1):
+                for _ in range(rng.randint(40, 120)):
+                    answered = date(year, rng.randint(1, 11), rng.randint(1, 28))
+                    if answered <= today:
+                        rows.append(
+                            SurveyAnswer(
+                                criterion=criterion,
+                                answered_on=answered,
+                                agrees=rng.random() < share,
+                                respondent_group="Demo",
+                                imported_by=by,
+                            )
                         )
-                    )
     SurveyAnswer.objects.bulk_create(rows, batch_size=1000)
     return len(rows)
 
