@@ -133,6 +133,8 @@ def survey_years() -> range:
 def _progress(year: int) -> float:
     """Years of improvement since 2009: steady to 2014 (the seeds' period), slower after."""
     return min(year - 2009, 5) + 0.3 * max(0, year - 2014)
+
+
 CATEGORY_SHARES = {"burglary": 0.2, "robbery": 0.05, "theft": 0.6, "violence": 0.15}
 
 

@@ -37,7 +37,7 @@ def test_an_owner_browses_changes_a_criterion_and_downloads_the_pdf(live_server,
     page.get_by_role("spinbutton", name="Mål").fill("120")
     page.get_by_role("button", name="Gem succeskriterium").click()
     assert page.get_by_text("Succeskriteriet er gemt.").is_visible()
-    assert page.get_by_text("mindst 120 personer").is_visible()
+    assert page.get_by_text("Mål: mindst 120 personer").is_visible()
     assert SuccessCriterion.objects.get(initiative__slug="ssp-plus-exit").target_value == 120
 
     with page.expect_download() as download_info:

@@ -103,3 +103,9 @@ def test_a_district_submits_its_texts_and_the_approved_report_is_frozen(
         expect(page.get_by_text("Rapporten er sendt til")).to_be_visible()
     expect(page.locator(".font-lead")).to_contain_text("Sendt til alle udvalg")
     assert_accessible(page, "99-troubled-areas-sent")
+
+    # Sent to all four committees, the report is one afrapportering of its initiative.
+    page.goto(f"{live_server.url}/indsatser/urolige-omraader/resultater/")
+    card = page.locator("section.criterion", has_text="halvårligt afrapporteringer")
+    expect(card.locator("tbody tr").first.locator("td").nth(3)).to_have_text("1")
+    expect(page.get_by_text("Urolige områder, 1. halvår 2026")).to_be_visible()
