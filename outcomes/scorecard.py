@@ -105,6 +105,15 @@ def _own_period(criterion: SuccessCriterion) -> Period | None:
 _final_figures: ContextVar[bool] = ContextVar("final_figures", default=False)
 
 
+@contextmanager
+def _as_final_figures() -> Iterator[None]:
+    token = _final_figures.set(True)
+    try:
+        yield
+    finally:
+        _final_figures.reset(token)
+
+
 def _running(period: Period, as_of: date) -> bool:
     return period[1] >= as_of and not _final_figures.get()
 
@@ -716,11 +725,8 @@ def criterion_card(
     if lapsed is None:
         return builder(criterion, as_of, year)
     day = min(as_of, final_on(criterion, lapsed))
-    token = _final_figures.set(True)
-    try:
+    with _as_final_figures():
         card = builder(criterion, day, None)
-    finally:
-        _final_figures.reset(token)
     card.explanation = (
         f"Indsatsen bortfaldt efter {lapsed}, og intet er registreret siden: tallene er dens "
         f"sidste, opgjort {day:%d.%m.%Y}. " + card.explanation
@@ -837,7 +843,8 @@ def final_trend(criterion: SuccessCriterion, today: date) -> list[TrendRow]:
         for year in range(max(first, end - TREND_YEARS), end)
         if final_on(criterion, year) <= today
     ]
-    with _one_safety_history_per_area_set():
+    # A year's figure as of the day it became final: its period has ended, even on that day.
+    with _one_safety_history_per_area_set(), _as_final_figures():
         return [
             TrendRow(year, criterion_card(criterion, final_on(criterion, year), year))
             for year in years

@@ -10,9 +10,10 @@ import time_machine
 from django.test import Client
 
 from conftest import login_client
-from initiatives.models import Initiative
+from initiatives.models import Initiative, MeasureKind, TargetUnit
+from outcomes.measures import Verdict
 from outcomes.models import Participation, StatusObservation
-from outcomes.scorecard import final_on
+from outcomes.scorecard import criterion_card, final_card, final_on
 
 YEAR = 2024
 
@@ -96,3 +97,27 @@ def test_a_year_becomes_final_only_when_its_whole_cohort_has_been_followed_up(ca
     )
     if count is not None:
         assert final_on(count, YEAR) == date(YEAR, 12, 31)
+
+
+def test_a_finished_year_short_of_its_count_target_is_not_met_not_too_early(cohort, ssp_consultant):
+    """Found in the demo: the final figure of a whole year was computed as of its last day,
+    so a year that ended short of 'at least N people' read 'too early: the period has not
+    ended' for the rest of the next year."""
+    initiative = Initiative.objects.get(slug="fremskudt-norrebro")
+    criterion = initiative.success_criteria.create(
+        text="Mindst 50 unge deltager årligt.",
+        kind=MeasureKind.COUNT_IN_PERIOD,
+        target_value=50,
+        target_unit=TargetUnit.PEOPLE,
+        direction="at_least",
+        per_year=True,
+    )
+    _cohort(cohort, ssp_consultant, date(YEAR, 3, 1), successes=0, size=8)
+    today = date(YEAR + 1, 6, 1)
+    card = final_card(criterion, today)
+    assert f"Endelige tal for {YEAR}" in card.explanation
+    (result,) = card.results
+    assert (result.numerator, result.verdict) == (8, Verdict.NOT_MET)
+    # While the year still runs, the same shortfall is 'too early'.
+    (running,) = criterion_card(criterion, date(YEAR, 6, 1)).results
+    assert running.verdict == Verdict.TOO_EARLY
