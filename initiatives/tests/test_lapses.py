@@ -2,6 +2,7 @@
 initiatives and none of those 003's Table 1 funds only in 2014; 'active in 2015' listed
 Nexus and VINK, whose money ends in 2012 and 2014)."""
 
+import re
 from decimal import Decimal
 
 from django.test import Client
@@ -51,3 +52,6 @@ def test_the_lapses_page_lists_them_with_their_money_and_results(committee_reade
     for name in ("SSP/SSP+/national-EXIT", "KK&#x27;s Exit-program", "Tryghedsindekset", "VINK"):
         assert name in text or name.replace("&#x27;", "'") in text
     assert "1.700.000 kr." in text and "opfyldt" in text
+    # Every amount in Danish notation: thousands by '.', below a million too.
+    amounts = re.findall(r"([\d.,]+) kr\.", text)
+    assert amounts and not [a for a in amounts if "," in a]
