@@ -297,15 +297,17 @@ def _free_port() -> int:
 @pytest.fixture
 def oidc_provider(tmp_path, settings):
     """A real OpenID Connect provider (django-oidc-provider) on loopback, and Sikker By set up
-    as its client. Call it with the callback URLs the provider shall accept."""
+    as its client. Call it with the callback URLs the provider shall accept (and, to give the
+    provider a wrong clock, the day it believes it is)."""
     started = []
 
-    def start(*redirect_uris: str) -> str:
+    def start(*redirect_uris: str, provider_today: str = "") -> str:
         port = _free_port()
         env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "accounts.tests.oidc_provider_site.settings",
             "PROVIDER_DATABASE": str(tmp_path / "provider.sqlite3"),
+            "PROVIDER_TODAY": provider_today,
             "PYTHONPATH": str(REPOSITORY),
         }
         env.pop("DATABASE_URL", None)

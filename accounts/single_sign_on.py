@@ -6,6 +6,10 @@ roles come from the groups claim, through the mapping administrators maintain
 (SingleSignOnGroup): no roles until a group is mapped. Creation and every change of roles
 from the claims are audited (accounts.actions). Decision record 0009."""
 
+import logging
+
+import jwt
+import requests
 from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
@@ -15,6 +19,13 @@ from accounts.models import User
 
 # The claims a login needs; without them the user is told what is missing (the login page).
 REQUIRED_CLAIMS = ("sub",)
+
+# Why the last login by single sign-on failed, for the login page (kept in the session).
+FAILURE_SESSION_KEY = "single_sign_on_failure"
+FAILURE_TOKEN = "token"  # the provider's answer was expired, not yet valid or not signed right
+FAILURE_PROVIDER = "provider"  # the provider could not be reached or answered with an error
+
+LOGGER = logging.getLogger(__name__)
 
 
 def single_sign_on_enabled() -> bool:
@@ -38,9 +49,24 @@ class MunicipalSingleSignOnBackend(OIDCAuthenticationBackend):
             super().__init__(*args, **kwargs)
 
     def authenticate(self, request, **kwargs):
+        """A login the provider's answer does not support is refused with the reason, never
+        an error page: an expired or badly signed ID token (a provider whose clock is off),
+        or a provider that cannot be reached."""
         if not single_sign_on_enabled():
             return None
-        return super().authenticate(request, **kwargs)
+        try:
+            return super().authenticate(request, **kwargs)
+        except jwt.InvalidTokenError as exc:
+            return self._refused(request, FAILURE_TOKEN, exc)
+        except requests.RequestException as exc:
+            return self._refused(request, FAILURE_PROVIDER, exc)
+
+    @staticmethod
+    def _refused(request, reason: str, exc: Exception) -> None:
+        LOGGER.warning("single sign-on refused (%s): %s", reason, exc)
+        if request is not None and hasattr(request, "session"):
+            request.session[FAILURE_SESSION_KEY] = reason
+        return None
 
     def verify_claims(self, claims) -> bool:
         return all(claims.get(name) for name in REQUIRED_CLAIMS)

@@ -25,6 +25,7 @@ from accounts.forms import (
 )
 from accounts.models import ApiToken, SingleSignOnGroup, User
 from accounts.roles import ROLE_MEANINGS, Role
+from accounts.single_sign_on import FAILURE_SESSION_KEY
 from sikkerby.params import int_param
 from sikkerby.redirects import local_path_or
 
@@ -41,6 +42,7 @@ class LoginView(auth_views.LoginView):
             **super().get_context_data(**kwargs),
             "oidc_enabled": bool(settings.OIDC_RP_CLIENT_ID),
             "sso_refused": self.request.GET.get("sso") == "afvist",
+            "sso_failure": self.request.session.pop(FAILURE_SESSION_KEY, ""),
         }
 
 

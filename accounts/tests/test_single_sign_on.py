@@ -5,12 +5,15 @@ mapped, said plainly), and every creation and change of roles is audited."""
 
 import html
 import re
+import socket
 import subprocess
 import sys
-from urllib.parse import urljoin
+from datetime import timedelta
+from urllib.parse import parse_qs, urljoin, urlparse
 
 import requests
 from django.test import Client
+from django.utils import timezone
 
 from accounts.models import SingleSignOnGroup, Unit, User
 from accounts.roles import Role
@@ -114,6 +117,42 @@ def test_a_login_without_a_subject_claim_is_refused_with_a_message(client, catal
     assert MunicipalSingleSignOnBackend().verify_claims({"email": "x@kk.test"}) is False
     page = client.get("/konto/log-ind/?sso=afvist").content.decode()
     assert "Det fælles login lod dig ikke logge ind i Sikker By" in page
+
+
+def test_an_expired_answer_from_a_provider_whose_clock_is_wrong_is_refused_with_a_message(
+    oidc_provider, catalogue
+):
+    # The provider believes it is a month ago: its ID token expired long since.
+    today = timezone.localdate()
+    provider = oidc_provider(CALLBACK, provider_today=(today - timedelta(days=30)).isoformat())
+    client = Client()
+    landed = _log_in_at_the_provider(client, provider)
+    assert landed.status_code == 302 and landed["Location"].startswith("/konto/log-ind/")
+    page = client.get(landed["Location"]).content.decode()
+    assert "svaret fra login-tjenesten var udløbet" in page
+    assert not User.objects.filter(oidc_subject__isnull=False).exists()
+    # Told once: the next visit to the login page is plain.
+    assert "udløbet" not in client.get("/konto/log-ind/").content.decode()
+
+
+def test_a_provider_that_does_not_answer_is_a_message_not_an_error(
+    oidc_provider, catalogue, settings
+):
+    provider = oidc_provider(CALLBACK)
+    client = Client()
+    to_provider = client.get("/oidc/authenticate/")
+    state = parse_qs(urlparse(to_provider["Location"]).query)["state"][0]
+    settings.OIDC_OP_TOKEN_ENDPOINT = f"http://127.0.0.1:{_closed_port()}/token"
+    landed = client.get(f"/oidc/callback/?code=abc&state={state}")
+    assert landed.status_code == 302, provider
+    page = client.get(landed["Location"]).content.decode()
+    assert "Det fælles login svarer ikke lige nu" in page
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def test_setting_the_environment_turns_on_the_municipal_login():

@@ -46,3 +46,18 @@ LOGIN_URL = "/login/"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 OIDC_USERINFO = "accounts.tests.oidc_provider_site.claims.userinfo"
 OIDC_EXTRA_SCOPE_CLAIMS = "accounts.tests.oidc_provider_site.claims.GroupsClaims"
+
+# The provider keeps the tests' clock (SIKKERBY_TEST_TODAY runs the suite on another day), or
+# one a test sets for it (PROVIDER_TODAY: a provider whose clock is wrong issues tokens that
+# have already expired).
+_today = os.environ.get("PROVIDER_TODAY") or os.environ.get("SIKKERBY_TEST_TODAY")
+if _today:
+    from datetime import date, datetime, time
+    from zoneinfo import ZoneInfo
+
+    import time_machine
+
+    time_machine.travel(
+        datetime.combine(date.fromisoformat(_today), time(10, 0), ZoneInfo("Europe/Copenhagen")),
+        tick=True,
+    ).start()
