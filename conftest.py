@@ -5,7 +5,7 @@ import socket
 import subprocess
 import sys
 import time as wall_clock
-from datetime import date, datetime, time
+from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -64,14 +64,17 @@ def current_totp() -> str:
 
 @pytest.fixture(autouse=True)
 def clock():
-    """`SIKKERBY_TEST_TODAY=2026-12-31 make test` runs every test on that day (the clock still
-    ticks). CI runs the suite on the days that break date arithmetic: the last and the first
-    day of a year and a leap day. A test that needs a particular day freezes it itself."""
+    """`SIKKERBY_TEST_TODAY=2026-12-31 make test` runs every test on that day at 10:00, and
+    `SIKKERBY_TEST_TODAY=2027-01-01T00:30` at that local time (the clock still ticks). CI runs
+    the suite on the days that break date arithmetic: the last and the first day of a year, in
+    the hour after midnight when the UTC date is still yesterday's, and a leap day. A test that
+    needs a particular day freezes it itself."""
     today = os.environ.get("SIKKERBY_TEST_TODAY")
     if not today:
         yield
         return
-    moment = datetime.combine(date.fromisoformat(today), time(10, 0), ZoneInfo("Europe/Copenhagen"))
+    local = datetime.fromisoformat(today if "T" in today else f"{today}T10:00")
+    moment = local.replace(tzinfo=ZoneInfo("Europe/Copenhagen"))
     with time_machine.travel(moment, tick=True):
         yield
 

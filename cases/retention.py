@@ -72,7 +72,8 @@ def expired_intervention_courses():
     """Courses ended (phase 'ended') longer ago than the case retention period."""
     return InterventionCourse.objects.filter(
         phase=Phase.ENDED,
-        phase_started_on__lt=_cutoff(settings.CASE_RETENTION_DAYS).date(),
+        # A local date: the UTC date lags Copenhagen's by a day in the hour after midnight.
+        phase_started_on__lt=timezone.localdate() - timedelta(days=settings.CASE_RETENTION_DAYS),
     ).select_related("household")
 
 

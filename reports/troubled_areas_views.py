@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -256,7 +257,7 @@ def _xlsx(context: dict) -> bytes:
     sent = workbook.create_sheet("Udvalg")
     sent.append(["Udvalg", "Møde", "Sendt"])
     for sending in context["report"].sendings.all():
-        sent.append([sending.get_committee_display(), sending.meeting_on, sending.sent_at.date()])
+        sent.append([sending.get_committee_display(), sending.meeting_on, timezone.localdate(sending.sent_at)])
     texts = workbook.create_sheet("Tekster")
     texts.append(["Bydel", "Udfordringer", "Sådan mødes de"])
     for text in context["texts"]:

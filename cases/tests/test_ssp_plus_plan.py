@@ -1,13 +1,19 @@
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.test import Client
+from django.utils import timezone
 
 from cases.actions import ssp_case_open
 from cases.models import PlanGoal, SspPlusPlan, SspPlusSettings
 from conftest import login_client
 from initiatives.models import Initiative
 from people.actions import person_create
+
+
+def _born_years_ago(years: float) -> date:
+    """A birth date that gives this age whatever day the suite runs."""
+    return timezone.localdate() - timedelta(days=round(years * 365.25))
 
 
 def _case_for(ssp_consultant, born, level=3):
@@ -19,17 +25,17 @@ def _case_for(ssp_consultant, born, level=3):
         person=person,
         level=level,
         reporting_partner="Kriminalforsorgen",
-        reported_on=date(2026, 11, 1),
+        reported_on=timezone.localdate() - timedelta(days=30),
         ssp_district="3 Nørrebro",
         description="x",
         legal_basis="consent",
-        consent_date=date(2026, 11, 1),
+        consent_date=timezone.localdate() - timedelta(days=30),
         consent_scope="SSP+",
     )
 
 
 def test_an_eligible_young_person_gets_a_plan_with_goals_and_offers(ssp_consultant):
-    case = _case_for(ssp_consultant, date(2005, 1, 1))
+    case = _case_for(ssp_consultant, _born_years_ago(21))
     client = login_client(Client(), ssp_consultant)
     assert "Opret SSP+-plan" in client.get(f"/sager/{case.pk}/").content.decode()
     client.post(f"/sager/{case.pk}/ssp-plus/ny/")
@@ -48,7 +54,7 @@ def test_an_eligible_young_person_gets_a_plan_with_goals_and_offers(ssp_consulta
 
 
 def test_a_stale_plan_edit_is_refused(ssp_consultant):
-    case = _case_for(ssp_consultant, date(2005, 1, 1))
+    case = _case_for(ssp_consultant, _born_years_ago(21))
     client = login_client(Client(), ssp_consultant)
     client.post(f"/sager/{case.pk}/ssp-plus/ny/")
     client.post(
@@ -62,7 +68,7 @@ def test_a_stale_plan_edit_is_refused(ssp_consultant):
 
 
 def test_a_16_year_old_is_not_eligible_and_is_told_why(ssp_consultant):
-    case = _case_for(ssp_consultant, date(2010, 6, 1))
+    case = _case_for(ssp_consultant, _born_years_ago(16.5))
     client = login_client(Client(), ssp_consultant)
     assert "SSP+ starter ved 17,5 år" in client.get(f"/sager/{case.pk}/").content.decode()
     client.post(f"/sager/{case.pk}/ssp-plus/ny/")
