@@ -67,6 +67,7 @@ bench: install
 	$(BIN)/python -m benchmarks.catalogue $(BENCH_ARGS)
 	$(BIN)/python -m benchmarks.outcomes $(OUTCOMES_BENCH_ARGS)
 	$(BIN)/python -m benchmarks.areas $(AREAS_BENCH_ARGS)
+	$(BIN)/python -m benchmarks.import_under_load $(IMPORT_BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles var

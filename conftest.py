@@ -5,9 +5,8 @@ import socket
 import subprocess
 import sys
 import time as wall_clock
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -21,6 +20,7 @@ from initiatives.models import Initiative
 from initiatives.reference_catalogue import reference_catalogue_load
 from outcomes.models import ProgressionParameter
 from outcomes.progression_defaults import progression_parameters_load_defaults
+from sikkerby.suite_clock import suite_moment
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -73,9 +73,7 @@ def clock():
     if not today:
         yield
         return
-    local = datetime.fromisoformat(today if "T" in today else f"{today}T10:00")
-    moment = local.replace(tzinfo=ZoneInfo("Europe/Copenhagen"))
-    with time_machine.travel(moment, tick=True):
+    with time_machine.travel(suite_moment(today), tick=True):
         yield
 
 

@@ -52,12 +52,8 @@ OIDC_EXTRA_SCOPE_CLAIMS = "accounts.tests.oidc_provider_site.claims.GroupsClaims
 # have already expired).
 _today = os.environ.get("PROVIDER_TODAY") or os.environ.get("SIKKERBY_TEST_TODAY")
 if _today:
-    from datetime import date, datetime, time
-    from zoneinfo import ZoneInfo
-
     import time_machine
 
-    time_machine.travel(
-        datetime.combine(date.fromisoformat(_today), time(10, 0), ZoneInfo("Europe/Copenhagen")),
-        tick=True,
-    ).start()
+    from sikkerby.suite_clock import suite_moment
+
+    time_machine.travel(suite_moment(_today), tick=True).start()
