@@ -257,7 +257,13 @@ def _xlsx(context: dict) -> bytes:
     sent = workbook.create_sheet("Udvalg")
     sent.append(["Udvalg", "Møde", "Sendt"])
     for sending in context["report"].sendings.all():
-        sent.append([sending.get_committee_display(), sending.meeting_on, timezone.localdate(sending.sent_at)])
+        sent.append(
+            [
+                sending.get_committee_display(),
+                sending.meeting_on,
+                timezone.localdate(sending.sent_at),
+            ]
+        )
     texts = workbook.create_sheet("Tekster")
     texts.append(["Bydel", "Udfordringer", "Sådan mødes de"])
     for text in context["texts"]:
