@@ -238,22 +238,24 @@ def person_merge(*, by: User, keep: Person, remove: Person) -> Person:
         if not keep.household_memberships.filter(household=membership.household).exists():
             membership.person = keep
             membership.save(update_fields=["person"])
-    if remove.cpr and not keep.cpr:
-        cpr, remove.cpr = remove.cpr, None
-        remove.replacement_number = remove.replacement_number or f"merged-{remove.pk}"
-        remove.save(update_fields=["cpr", "replacement_number"])
-        keep.cpr, keep.replacement_number = cpr, None
+    removed_pk, cpr_taken_over = remove.pk, remove.cpr if not keep.cpr else None
+    # Deleted before `keep` takes its CPR number, which is unique.
+    remove.delete()
+    if cpr_taken_over:
+        keep.cpr, keep.replacement_number = cpr_taken_over, None
         keep.save(update_fields=["cpr", "replacement_number"])
     audit_event_record(
         by=by,
         action="person.merge",
         obj=keep,
-        changes={"merged_person_id": [remove.pk, None], "kept_person_id": [None, keep.pk]},
+        changes={"merged_person_id": [removed_pk, None], "kept_person_id": [None, keep.pk]},
     )
     access_log_record(
-        by=by, kind=AccessKind.CHANGE, subject=keep, purpose=f"Sammenlægning med person {remove.pk}"
+        by=by,
+        kind=AccessKind.CHANGE,
+        subject=keep,
+        purpose=f"Sammenlægning med person {removed_pk}",
     )
-    remove.delete()
     return keep
 
 

@@ -20,12 +20,14 @@ COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 
 def _cases(by, district: str, n: int, year: int) -> None:
     """n cases in the district, reported on 1 March and closed on 1 October of the year."""
+    first = Person.objects.count()
     people = Person.objects.bulk_create(
         Person(
             first_name="Ung",
             last_name="Distrikt",
             birth_date=date(2009, 1, 1),
-            replacement_number=f"{district[:2]}-{year}-{Person.objects.count()}-{i}",
+            # Unique and within the field's 11 characters (PostgreSQL enforces the length).
+            replacement_number=f"T{first + i:010d}",
         )
         for i in range(n)
     )

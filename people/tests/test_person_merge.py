@@ -6,7 +6,7 @@ from audit.models import AuditEvent
 from cases.actions import ssp_case_open
 from cases.models import SspCase
 from conftest import login_client
-from people.actions import person_create
+from people.actions import person_create, person_merge
 from people.models import Person
 
 
@@ -87,3 +87,24 @@ def test_a_person_outside_ones_scope_cannot_be_merged_away(ssp_consultant, casew
         == 404
     )
     assert Person.objects.count() == 2
+
+
+def test_a_record_with_a_long_id_is_merged_too(ssp_consultant):
+    """The removed record once got a placeholder number built from its id, which overflowed
+    the field's 11 characters from ids of six digits (a server error on PostgreSQL)."""
+    keep = person_create(
+        by=ssp_consultant,
+        first_name="Ali",
+        last_name="Hansen",
+        birth_date=date(2008, 1, 1),
+        purpose="t",
+    )
+    remove = Person.objects.create(
+        pk=1_000_000,
+        cpr="0101084123",
+        first_name="Ali",
+        last_name="Hansen",
+        birth_date=date(2008, 1, 1),
+    )
+    person_merge(by=ssp_consultant, keep=keep, remove=remove)
+    assert list(Person.objects.values_list("pk", "cpr")) == [(keep.pk, "0101084123")]
