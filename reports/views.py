@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from initiatives import queries
 from initiatives.models import MAX_YEAR, MIN_YEAR, SourceTable, StatusReport
 from initiatives.views import budget_range_from, budget_table_for, get_initiative_for_user
+from outcomes.measures import Verdict
 from outcomes.permissions import card_shown_to
 from outcomes.scorecard import initiative_scorecard
 from reports import exports, status_forms
@@ -72,6 +73,9 @@ def status_form_export(request: HttpRequest, slug: str, fmt: str) -> HttpRespons
     return _download(content, fmt, f"statusskema-{slugify(initiative.slug)}")
 
 
+LAPSE_VERDICTS = (Verdict.MET, Verdict.NOT_MET, Verdict.TOO_EARLY)
+
+
 def lapses(request: HttpRequest) -> HttpResponse:
     """*Bortfald*: which initiatives lapse after a year (their money ends then), the money they
     had that year, and what their results are (final figures of whole years)."""
@@ -90,7 +94,10 @@ def lapses(request: HttpRequest) -> HttpResponse:
         for card in cards:
             card_shown_to(request.user, card)
         verdicts = Counter(r.verdict for card in cards for r in card.results)
-        rows.append((lapse, verdicts))
+        # Too few data, hidden, no target: said too, so that "0 met, 0 not met" never
+        # stands for criteria that could not be judged.
+        undecided = verdicts.total() - sum(verdicts[v] for v in LAPSE_VERDICTS)
+        rows.append((lapse, verdicts, undecided))
     return render(
         request,
         "reports/lapses.html",
@@ -98,7 +105,7 @@ def lapses(request: HttpRequest) -> HttpResponse:
             "years": years,
             "chosen": chosen,
             "rows": rows,
-            "total": sum((lapse.amount_last_year for lapse, _ in rows), Decimal(0)),
+            "total": sum((lapse.amount_last_year for lapse, _, _ in rows), Decimal(0)),
         },
     )
 

@@ -3,6 +3,7 @@ initiatives and none of those 003's Table 1 funds only in 2014; 'active in 2015'
 Nexus and VINK, whose money ends in 2012 and 2014)."""
 
 import re
+from datetime import date
 from decimal import Decimal
 
 from django.test import Client
@@ -10,6 +11,8 @@ from django.test import Client
 from conftest import login_client
 from initiatives.models import Initiative
 from initiatives.queries import catalogue_filtered, lapses_after
+from outcomes.models import Participation
+from people.actions import person_create
 
 FUNDED_ONLY_IN_2014 = {
     "ssp-plus-exit": Decimal("1700000"),
@@ -55,3 +58,32 @@ def test_the_lapses_page_lists_them_with_their_money_and_results(committee_reade
     # Every amount in Danish notation: thousands by '.', below a million too.
     amounts = re.findall(r"([\d.,]+) kr\.", text)
     assert amounts and not [a for a in amounts if "," in a]
+
+
+def _results_cell(text: str, name: str) -> str:
+    row = next(r for r in re.findall(r"<tr>(.*?)</tr>", text, re.S) if name in r)
+    return " ".join(re.sub(r"<[^>]+>", " ", row).split())
+
+
+def test_criteria_that_cannot_be_judged_are_said_not_left_out(committee_reader, ssp_consultant):
+    """'0 met, 0 not met, 0 too early' once stood for an initiative without measurable
+    criteria, and for one whose figures are hidden from the reader (too few people)."""
+    exit_programme = Initiative.objects.get(slug="exit-programmet")
+    for number in range(3):  # three people in 2014: too few to show a reader
+        Participation.objects.create(
+            person=person_create(
+                by=ssp_consultant,
+                first_name=f"Exit{number}",
+                last_name="Deltager",
+                birth_date=date(1994, 1, 1),
+                purpose="t",
+            ),
+            initiative=exit_programme,
+            offer_kind="counselling",
+            started_on=date(2014, 3, 1),
+            created_by=ssp_consultant,
+        )
+    text = login_client(Client(), committee_reader).get("/indsatser/bortfald/?efter=2014")
+    text = text.content.decode()
+    assert "ingen målbare succeskriterier" in _results_cell(text, "Hotspot Nørrebro")
+    assert "kan ikke vurderes" in _results_cell(text, "Exit-program")
