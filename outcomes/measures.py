@@ -145,13 +145,13 @@ def count_result(
     period_running: bool = False,
     identifies_people: bool = True,
 ) -> MeasureResult:
-    """A count against its target. 'At least N' not yet reached while the period still runs
-    is 'too early', not 'not met'."""
+    """A count against its target. 'At least N' or 'about N' not yet reached while the period
+    still runs is 'too early', not 'not met': the count can still grow to it."""
     if target is None or direction in ("increase", "decrease"):
         verdict = Verdict.NO_TARGET
     elif meets(count, float(target), direction):
         verdict = Verdict.MET
-    elif period_running and direction == "at_least":
+    elif period_running and direction in ("at_least", "about") and count < float(target):
         verdict = Verdict.TOO_EARLY
         note = (note + " · " if note else "") + "perioden er ikke slut"
     else:

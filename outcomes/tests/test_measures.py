@@ -8,6 +8,7 @@ from statsmodels.stats.proportion import proportion_confint
 
 from outcomes.measures import (
     Verdict,
+    count_result,
     share_result,
     wilson_interval,
     without_small_counts,
@@ -65,3 +66,19 @@ def test_small_counts_are_hidden_together_so_none_can_be_worked_out():
     assert failures_small.value is None
     shown = without_small_counts(_share(10, 20, 20))
     assert (shown.numerator, shown.denominator) == (10, 20)
+
+
+def test_about_a_target_not_yet_reached_while_the_period_runs_is_too_early():
+    """'Ca. 30 familier i perioden' with 20 by December read 'not met' while the year ran."""
+    running = count_result(
+        label="i år", count=20, target=Decimal(30), direction="about", period_running=True
+    )
+    ended = count_result(label="i fjor", count=20, target=Decimal(30), direction="about")
+    above = count_result(
+        label="i år", count=40, target=Decimal(30), direction="about", period_running=True
+    )
+    assert (running.verdict, ended.verdict, above.verdict) == (
+        Verdict.TOO_EARLY,
+        Verdict.NOT_MET,
+        Verdict.NOT_MET,  # a count over the band cannot come back into it
+    )
