@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: install run test test-fast lint format messages bench clean browser-deps
+.PHONY: install run test test-fast lint format messages bench clean browser-deps validate
 
 $(BIN)/.installed: requirements.lock pyproject.toml
 	@PY=$$(scripts/find-python) && echo "Using $$PY" && \
@@ -27,6 +27,7 @@ run: install
 	$(BIN)/sikkerby load_seed_catalogue
 	$(BIN)/sikkerby load_demo_users
 	$(BIN)/sikkerby load_demo_population
+	$(BIN)/sikkerby load_demo_registers
 	$(BIN)/sikkerby load_demo_areas
 	$(BIN)/sikkerby load_demo_reports
 	@echo "Sikker By kører på http://localhost:$(PORT)  (stop med Ctrl-C)"
@@ -42,6 +43,11 @@ browser-deps:
 
 test: install browser-deps
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The effect estimator on 200 simulated datasets per planted-effect scenario (README figures).
+validate: export SIKKERBY_TESTING = true
+validate: install
+	$(BIN)/sikkerby validate_evidence --datasets 200
 
 test-fast: install
 	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)

@@ -11,6 +11,7 @@ from ninja.responses import Status
 from api.auth import PersonalTokenAuth, VerifiedSessionAuth
 from api.cases_api import router as cases_router
 from api.errors import CHANGE_ERRORS, ERRORS, error_handlers_register
+from api.evidence_api import router as evidence_router
 from api.outcomes_api import router as outcomes_router
 from api.schemas import (
     BudgetOut,
@@ -41,6 +42,7 @@ api = NinjaAPI(
 
 api.add_router("/", cases_router)
 api.add_router("/", outcomes_router)
+api.add_router("/", evidence_router)
 
 
 error_handlers_register(api)

@@ -3,6 +3,7 @@ in five seed initiatives with cohort criteria, status observations around the fo
 follow-ups (observed, unreachable, due) and police records. Written in bulk, like the rest of
 the demo; every person concerned is synthetic."""
 
+import math
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -95,6 +96,18 @@ VINK_SURVEYS = {
     "80 % af forældre og unge": 0.86,
 }
 OTHER_STATUSES = ["none", "activation", "none", "job_centre_contact"]
+# The planted effect the evidence card must recover (evidence/tests/test_demo_evidence.py):
+# Fremskudt beskæftigelsesindsats på Nørrebro raises each participant's chance of being in
+# job or education by 15 percentage points over what it would have been without the offer.
+# That untreated chance is the same for everyone the registers follow (evidence.demo writes
+# the job-centre register of those not offered from it): lower on higher SSP levels, rising
+# with age.
+PLANTED_SLUG, PLANTED_EFFECT = "fremskudt-norrebro", 0.15
+
+
+def untreated_job_or_education_chance(ssp_level: int, age: float) -> float:
+    """Between 0.12 and 0.57: the demo's chance of job or education without the initiative."""
+    return 0.12 + 0.45 / (1 + math.exp(-(1.0 - 0.6 * (ssp_level - 1) + 0.15 * (age - 20))))
 
 
 @dataclass
@@ -168,6 +181,7 @@ def demo_outcomes_create(*, rng: random.Random, today: date, cases: list, by: Us
                 )
             )
     Participation.objects.bulk_create(participations, batch_size=500)
+    levels = {case.person.pk: case.level for case in cases}
     follow_ups = []
     for participation, slug in plans:
         _, success_share, good, _ = DEMO_INITIATIVES[slug]
@@ -199,7 +213,8 @@ def demo_outcomes_create(*, rng: random.Random, today: date, cases: list, by: Us
                             person=participation.person,
                             observed_on=min(today, due + timedelta(days=rng.randrange(-20, 21))),
                             status=rng.choice(good)
-                            if rng.random() < success_share
+                            if rng.random()
+                            < _success_chance(slug, success_share, levels, participation, due)
                             else rng.choice(OTHER_STATUSES),
                             source=ObservationSource.FOLLOW_UP,
                             recorded_by=by,
@@ -225,6 +240,17 @@ def demo_outcomes_create(*, rng: random.Random, today: date, cases: list, by: Us
     _reported_values_create()
     made.follow_ups, made.crime_events = len(follow_ups), len(crimes)
     return made
+
+
+def _success_chance(
+    slug: str, share: float, levels: dict[int, int], participation: Participation, on: date
+) -> float:
+    """The chance of a good status at a follow-up: the initiative's share, or for the planted
+    initiative the untreated chance plus the planted effect."""
+    if slug != PLANTED_SLUG:
+        return share
+    level = levels.get(participation.person.pk, 1)
+    return untreated_job_or_education_chance(level, _age(participation.person, on)) + PLANTED_EFFECT
 
 
 def _demo_channel(rng: random.Random, slug: str, person: Person, started: date) -> str:

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "audit",
     "initiatives",
     "reports",
+    "evidence",
     "api",
 ]
 
@@ -306,3 +307,11 @@ TASKS = {
 # The safety index is computed for small areas too, but published only from this many
 # respondents (seed 004: single estates need deeper sampling).
 SAFETY_MIN_RESPONDENTS = int(os.environ.get("SAFETY_MIN_RESPONDENTS", "100"))
+
+# Recidivism for the effect estimates (evidence.records), as DOMAIN.md §6 names them: a new
+# police registration (charge or conviction) within 9 months of the start (Ministry of Justice
+# research), a new sentence within 2 years (Prison and Probation Service).
+SIKKERBY_RECIDIVISM_DEFINITIONS = {
+    "police_registration_9_months": (("charge", "conviction"), 9),
+    "sentence_2_years": (("conviction",), 24),
+}

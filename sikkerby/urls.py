@@ -25,6 +25,7 @@ urlpatterns = [
     path("konto/", include("accounts.urls")),
     path("oidc/", include("accounts.single_sign_on_urls")),
     path("", include("outcomes.urls")),
+    path("", include("evidence.urls")),
     path("", include("cases.urls")),
     path("revision/", audit_trail, name="audit_trail"),
     path("revision/sletning/", purge_runs, name="purge_runs"),

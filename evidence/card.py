@@ -1,0 +1,392 @@
+"""The evidence card of an initiative (EMMIE: effect, mechanism, moderators, implementation,
+economic cost), computed live from the records. Figures only: the template words them.
+
+Those without person access get the card as of the end of last year (a card of today would,
+against tomorrow's, tell what became of one person) with every count from 1 to 4 hidden, and
+a subgroup's count hidden too when it alone would give a hidden one away (secondary
+suppression, as reports.disclosure). The computed card is cached per data version."""
+
+import hashlib
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from decimal import Decimal
+
+import numpy as np
+from django.core.cache import cache
+from django.utils import timezone
+
+from evidence import economics
+from evidence.estimators import Design, Estimate, matched_effect
+from evidence.models import ChangeTheoryStep
+from evidence.records import (
+    MODERATORS,
+    Analysis,
+    Outcome,
+    PersonRecords,
+    analysis_build,
+    data_version,
+    initiative_outcomes,
+    outcome_values,
+    person_records_load,
+)
+from initiatives.models import Initiative
+from outcomes import queries
+from outcomes.measures import MINIMUM_DENOMINATOR, full_year_places
+from outcomes.models import FollowUp, FollowUpOutcome, Participation
+from reports.disclosure import HIDDEN, PROTECTING
+
+MARYLAND_COMPARISON, MARYLAND_BEFORE_AFTER, MARYLAND_NONE = 3, 2, 1
+ON_TIME_DAYS = 31  # a follow-up resolved within a month of its due date is on time
+CACHE_SECONDS = 24 * 3600
+
+
+@dataclass
+class EffectRow:
+    outcome: Outcome
+    offered: Estimate  # intention to treat: everyone offered, from the offer
+    started: Estimate  # treated: everyone who started, from the start
+
+    @property
+    def maryland(self) -> int:
+        if self.started.is_effect or self.offered.is_effect:
+            return MARYLAND_COMPARISON
+        return MARYLAND_BEFORE_AFTER if self.started.naive is not None else MARYLAND_NONE
+
+
+@dataclass
+class ModeratorRow:
+    dimension: str
+    group: str
+    treated: int | str
+    estimate: Estimate | None  # None: too few for an estimate
+
+
+@dataclass
+class Implementation:
+    capacity: Decimal | None
+    capacity_unit: str
+    places_used: int | str
+    full_year_places: float
+    follow_ups_due: int | str
+    on_time: int | str
+    late: int | str
+    unreachable: int | str
+    missing: int | str  # due and never resolved
+
+
+@dataclass
+class EvidenceCard:
+    initiative: Initiative
+    as_of: date
+    computed_at: datetime
+    final: bool
+    participants: int | str
+    effects: list[EffectRow]
+    moderators: list[ModeratorRow]
+    headline: EffectRow | None
+    implementation: Implementation
+    costs: list[economics.YearCost]
+    steps: list = field(default_factory=list)
+
+    @property
+    def has_effect(self) -> bool:
+        return any(row.maryland == MARYLAND_COMPARISON for row in self.effects)
+
+
+def _design(analysis: Analysis, values: np.ndarray, baseline: np.ndarray, rows=None) -> Design:
+    pick = slice(None) if rows is None else rows
+    return Design(
+        treated=analysis.treated[pick],
+        covariates=analysis.covariates[pick],
+        names=analysis.names,
+        outcome=values[pick],
+        stratum=analysis.stratum[pick],
+        unit=np.array(analysis.person)[pick],
+        baseline=baseline[pick],
+    )
+
+
+def _moderators(analysis: Analysis, values: np.ndarray, baseline: np.ndarray) -> list[ModeratorRow]:
+    rows = []
+    observed_treated = analysis.treated & ~np.isnan(values)
+    for dimension in MODERATORS:
+        labels = np.array(analysis.groups[dimension])
+        for group in sorted(set(labels[analysis.treated].tolist()), key=_group_order):
+            in_group = labels == group
+            treated = int((observed_treated & in_group).sum())
+            estimate = None
+            if treated >= 30:
+                estimate = matched_effect(_design(analysis, values, baseline, in_group))
+            rows.append(ModeratorRow(dimension, group, treated, estimate))
+    return rows
+
+
+def _group_order(label: str) -> tuple:
+    head = label.split("-")[0].rstrip("+")
+    return (0, int(head)) if head.isdigit() else (1, label)
+
+
+def _implementation(initiative: Initiative, as_of: date) -> Implementation:
+    due = FollowUp.objects.filter(participation__initiative=initiative, due_on__lte=as_of)
+    resolved = list(
+        due.exclude(outcome=FollowUpOutcome.DUE).values_list(
+            "due_on", "resolved_at", "observation__observed_on", "outcome"
+        )
+    )
+    on_time = late = unreachable = 0
+    for due_on, resolved_at, observed_on, outcome in resolved:
+        day = observed_on or (resolved_at.date() if resolved_at else due_on)
+        unreachable += outcome == FollowUpOutcome.UNREACHABLE
+        if (day - due_on).days <= ON_TIME_DAYS:
+            on_time += 1
+        else:
+            late += 1
+    total = due.count()
+    year_start = as_of.replace(month=1, day=1)
+    return Implementation(
+        capacity=initiative.capacity_amount,
+        capacity_unit=initiative.get_capacity_unit_display() if initiative.capacity_unit else "",
+        places_used=queries.stock_on(initiative.pk, as_of),
+        full_year_places=full_year_places(
+            queries.occupied_days(initiative.pk, year_start, as_of), as_of.year
+        ),
+        follow_ups_due=total,
+        on_time=on_time,
+        late=late,
+        unreachable=unreachable,
+        missing=total - len(resolved),
+    )
+
+
+def _yearly_money(initiative: Initiative) -> dict[int, tuple[Decimal, bool]]:
+    money: dict[int, tuple[Decimal, bool]] = {}
+    for funding in initiative.fundings.all():
+        spread = funding.is_multi_year
+        parts = (
+            economics.spread_evenly(funding.amount, funding.first_year, funding.last_year)
+            if spread
+            else {funding.first_year: funding.amount}
+        )
+        for year, amount in parts.items():
+            total, was_spread = money.get(year, (Decimal(0), False))
+            money[year] = (total + amount, was_spread or spread)
+    return money
+
+
+def _costs(
+    initiative: Initiative,
+    as_of: date,
+    headline: EffectRow | None,
+    analysis: Analysis | None,
+    values: np.ndarray | None,
+) -> list[economics.YearCost]:
+    rows = []
+    for year, (amount, spread) in sorted(_yearly_money(initiative).items()):
+        if year > as_of.year or amount <= 0:
+            continue
+        start, end = date(year, 1, 1), min(date(year, 12, 31), as_of)
+        participants = queries.distinct_participants(initiative.pk, start, end)
+        places = full_year_places(queries.occupied_days(initiative.pk, start, end), year)
+        successes = starters = None
+        if analysis is not None and values is not None:
+            in_year = np.array([d.year == year for d in analysis.index], bool) & analysis.treated
+            starters = int(in_year.sum())
+            successes = int(np.nansum(values[in_year])) if starters else None
+        capacity = initiative.capacity_amount
+        cost = economics.YearCost(
+            year=year,
+            amount=amount,
+            spread=spread,
+            participants=participants,
+            per_participant=economics.cost_per(amount, participants),
+            capacity=capacity,
+            per_planned_place=economics.cost_per(amount, float(capacity)) if capacity else None,
+            full_year_places=places,
+            per_full_year_place=economics.cost_per(amount, places),
+            successes=successes,
+            per_success=economics.cost_per(amount, successes),
+        )
+        estimate = headline.started if headline else None
+        if estimate is not None and estimate.is_effect and starters:
+            extra, each, cheapest, dearest = economics.additional_cost(
+                amount, starters, estimate.effect, estimate.low, estimate.high
+            )
+            cost = replace(
+                cost,
+                additional=extra,
+                per_additional=each,
+                per_additional_low=cheapest,
+                per_additional_high=dearest,
+            )
+        rows.append(cost)
+    return rows
+
+
+def evidence_card_compute(
+    initiative: Initiative, *, as_of: date, records: PersonRecords | None = None
+) -> EvidenceCard:
+    records = records or person_records_load()
+    analyses = {
+        offered: analysis_build(records, initiative, offered=offered, as_of=as_of)
+        for offered in (True, False)
+    }
+    effects, headline, headline_values = [], None, None
+    for outcome in initiative_outcomes(initiative):
+        estimates = {}
+        for offered, analysis in analyses.items():
+            values, baseline = outcome_values(records, analysis, outcome, as_of=as_of)
+            estimates[offered] = matched_effect(_design(analysis, values, baseline))
+            if not offered and headline is None and outcome.kind == "status":
+                headline_values, headline_baseline = values, baseline
+        row = EffectRow(outcome, offered=estimates[True], started=estimates[False])
+        effects.append(row)
+        if headline is None and outcome.kind == "status":
+            headline = row
+    if headline is None and effects:
+        headline = effects[0]
+        headline_values, headline_baseline = outcome_values(
+            records, analyses[False], headline.outcome, as_of=as_of
+        )
+    moderators = (
+        _moderators(analyses[False], headline_values, headline_baseline) if headline else []
+    )
+    participants = (
+        Participation.objects.filter(initiative=initiative, started_on__lte=as_of)
+        .values("person_id")
+        .distinct()
+        .count()
+    )
+    return EvidenceCard(
+        initiative=initiative,
+        as_of=as_of,
+        computed_at=timezone.now(),
+        final=False,
+        participants=participants,
+        effects=effects,
+        moderators=moderators,
+        headline=headline,
+        implementation=_implementation(initiative, as_of),
+        costs=_costs(
+            initiative,
+            as_of,
+            headline if headline and headline.outcome.kind == "status" else None,
+            analyses[False],
+            headline_values if headline and headline.outcome.kind == "status" else None,
+        ),
+    )
+
+
+def _hide(count: int | str) -> int | str:
+    return HIDDEN if isinstance(count, int) and 0 < count < MINIMUM_DENOMINATOR else count
+
+
+def _estimate_for_readers(estimate: Estimate) -> Estimate:
+    return replace(
+        estimate,
+        **{
+            name: _hide(getattr(estimate, name))
+            for name in (
+                "treated",
+                "treated_missing",
+                "pool",
+                "pool_missing",
+                "matched",
+                "unmatched",
+                "naive_people",
+                "comparison_effective",
+            )
+        },
+    )
+
+
+def _cost_for_readers(cost: economics.YearCost) -> economics.YearCost:
+    """A hidden count hides the cost per unit too (amount ÷ cost would give it back)."""
+    participants = _hide(cost.participants)
+    successes = _hide(cost.successes) if cost.successes is not None else None
+    return replace(
+        cost,
+        participants=participants,
+        per_participant=cost.per_participant if participants == cost.participants else None,
+        successes=successes,
+        per_success=cost.per_success if successes == cost.successes else None,
+    )
+
+
+def for_readers(card: EvidenceCard) -> EvidenceCard:
+    """The card with every count under 5 hidden, and one more subgroup count hidden in any
+    dimension where exactly one is (so it cannot be worked out from the total)."""
+    effects = [
+        EffectRow(
+            row.outcome, _estimate_for_readers(row.offered), _estimate_for_readers(row.started)
+        )
+        for row in card.effects
+    ]
+    moderators = []
+    for dimension in MODERATORS:
+        rows = [r for r in card.moderators if r.dimension == dimension]
+        hidden = [
+            r for r in rows if isinstance(r.treated, int) and 0 < r.treated < MINIMUM_DENOMINATOR
+        ]
+        protect = None
+        if len(hidden) == 1:
+            shown = sorted(
+                (
+                    r
+                    for r in rows
+                    if r not in hidden and isinstance(r.treated, int) and r.treated > 0
+                ),
+                key=lambda r: r.treated,
+            )
+            protect = shown[0] if shown else None
+        for r in rows:
+            if r in hidden:
+                moderators.append(ModeratorRow(r.dimension, r.group, HIDDEN, None))
+            elif r is protect:
+                moderators.append(ModeratorRow(r.dimension, r.group, PROTECTING, None))
+            else:
+                moderators.append(
+                    ModeratorRow(
+                        r.dimension,
+                        r.group,
+                        r.treated,
+                        _estimate_for_readers(r.estimate) if r.estimate else None,
+                    )
+                )
+    imp = card.implementation
+    implementation = replace(
+        imp,
+        places_used=_hide(imp.places_used),
+        follow_ups_due=_hide(imp.follow_ups_due),
+        on_time=_hide(imp.on_time),
+        late=_hide(imp.late),
+        unreachable=_hide(imp.unreachable),
+        missing=_hide(imp.missing),
+    )
+    costs = [_cost_for_readers(c) for c in card.costs]
+    headline = next(
+        (e for e in effects if card.headline and e.outcome == card.headline.outcome), None
+    )
+    return replace(
+        card,
+        final=True,
+        participants=_hide(card.participants),
+        effects=effects,
+        moderators=moderators,
+        headline=headline,
+        implementation=implementation,
+        costs=costs,
+    )
+
+
+def evidence_card(initiative: Initiative, *, as_of: date, final: bool) -> EvidenceCard:
+    """The card, from the cache when no record it reads has changed since it was computed."""
+    version = hashlib.sha256(repr(data_version()).encode()).hexdigest()[:16]
+    key = f"evidence:{initiative.pk}:{initiative.version}:{as_of.isoformat()}:{version}"
+    card = cache.get(key)
+    if card is None:
+        card = evidence_card_compute(initiative, as_of=as_of)
+        cache.set(key, card, CACHE_SECONDS)
+    card.steps = list(
+        ChangeTheoryStep.objects.filter(initiative=initiative).prefetch_related("criteria")
+    )
+    return for_readers(card) if final else card

@@ -1,0 +1,74 @@
+"""On the demo data the evidence cards recover the planted effect (outcomes.demo: +15 points
+in job or education for Fremskudt beskæftigelsesindsats på Nørrebro), refuse what cannot be
+compared, and show a committee reader no count under 5."""
+
+import re
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from cases.demo_population import demo_population_create
+from evidence.card import MARYLAND_COMPARISON, evidence_card
+from evidence.demo import demo_registers_create
+from evidence.estimators import Refusal
+from initiatives.models import Initiative
+from outcomes.demo import PLANTED_EFFECT, PLANTED_SLUG
+from outcomes.models import Participation
+
+TODAY = date(2026, 12, 3)
+
+
+@pytest.fixture
+def demo(all_roles, settings):
+    from accounts.demo import demo_users_create
+    from accounts.models import User
+
+    settings.DEBUG = True
+    demo_users_create()
+    with time_machine.travel(datetime(2026, 12, 3, 10, tzinfo=ZoneInfo("Europe/Copenhagen"))):
+        demo_population_create(today=TODAY)
+        demo_registers_create(today=TODAY, by=User.objects.get(username="sagsbehandler"))
+        yield
+
+
+def test_the_demo_cards_recover_the_planted_effect_and_refuse_what_cannot_be_compared(demo):
+    planted = evidence_card(Initiative.objects.get(slug=PLANTED_SLUG), as_of=TODAY, final=False)
+    started = planted.headline.started
+    assert started.is_effect and planted.headline.maryland == MARYLAND_COMPARISON
+    assert started.low <= PLANTED_EFFECT <= started.high
+    assert started.matched >= 30
+    refusals = {row.started.refusal for row in planted.effects} | {
+        row.offered.refusal for row in planted.effects
+    }
+    assert Refusal.BALANCE_FAILS in refusals
+    # The inmates, each with two prior convictions, cannot be compared with the pool.
+    inmates = evidence_card(
+        Initiative.objects.get(slug="indsats-for-indsatte"), as_of=TODAY, final=False
+    )
+    assert not inmates.headline.started.is_effect
+    assert inmates.headline.maryland < MARYLAND_COMPARISON
+
+
+def test_every_initiative_with_participants_has_a_card_a_reader_sees_without_small_counts(
+    demo, client, committee_reader
+):
+    client.force_login(committee_reader)
+    slugs = Initiative.objects.filter(
+        pk__in=Participation.objects.values("initiative")
+    ).values_list("slug", flat=True)
+    assert len(slugs) > 10
+    with time_machine.travel(datetime(2026, 12, 3, 10, tzinfo=ZoneInfo("Europe/Copenhagen"))):
+        for slug in slugs:
+            page = client.get(reverse("evidence:card", args=[slug]))
+            assert page.status_code == 200, slug
+            text = re.sub(r"<[^>]+>", " ", page.content.decode())
+            assert "Endelige tal for afsluttede år" in text
+            # Counts are shown in cells of their own: none is 1–4.
+            cells = re.findall(r"<td>\s*(\d+)\s*</td>", page.content.decode())
+            assert not [c for c in cells if 0 < int(c) < 5], slug
+        api = client.get(f"/api/v1/initiatives/{PLANTED_SLUG}/evidence")
+    assert api.status_code == 200
+    assert api.json()["final"] is True
