@@ -1,0 +1,50 @@
+"""A committee reader opens an initiative's evidence card from the catalogue and its PDF; the
+owner adds a step to the change theory."""
+
+from playwright.sync_api import expect
+
+from accounts.demo import DEMO_PASSWORD, demo_users_create
+from accounts.models import User
+from browser_tests.conftest import assert_accessible
+from cases.demo_population import demo_population_create
+from evidence.demo import demo_registers_create
+
+
+def _log_in(page, live_server, username):
+    page.goto(f"{live_server.url}/konto/log-ind/")
+    page.get_by_label("Brugernavn").fill(username)
+    page.get_by_label("Adgangskode").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Log ind", exact=True).click()
+    page.wait_for_load_state()
+
+
+def test_a_reader_opens_the_evidence_card_and_its_pdf(live_server, page, catalogue, settings):
+    settings.DEBUG = True
+    demo_users_create()
+    demo_population_create(young_people=400)
+    demo_registers_create(
+        today=__import__("datetime").date.today(), by=User.objects.get(username="sagsbehandler")
+    )
+
+    _log_in(page, live_server, "udvalg")
+    page.goto(f"{live_server.url}/indsatser/fremskudt-norrebro/")
+    page.get_by_role("link", name="Evidenskort: virker indsatsen?").click()
+    expect(page.get_by_role("heading", name="Effekt", exact=True)).to_be_visible()
+    expect(page.get_by_text("Endelige tal for afsluttede år")).to_be_visible()
+    assert_accessible(page, "69-evidence-card-reader")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Hent evidenskortet som PDF").click()
+    assert download.value.suggested_filename == "evidenskort-fremskudt-norrebro.pdf"
+
+
+def test_the_owner_adds_a_step_to_the_change_theory(live_server, page, catalogue, settings):
+    settings.DEBUG = True
+    demo_users_create()
+    _log_in(page, live_server, "ejer.bif")
+    page.goto(f"{live_server.url}/indsatser/exit-programmet/evidens/")
+    page.get_by_text("Tilføj et trin til forandringsteorien").click()
+    page.get_by_label("Trin").select_option(label="Aktivitet")
+    page.get_by_label("Beskrivelse").fill("Mentorforløb og jobsamtaler")
+    page.get_by_role("button", name="Tilføj trin").click()
+    expect(page.get_by_text("Trinnet er føjet til forandringsteorien.")).to_be_visible()
+    assert_accessible(page, "70-evidence-card-change-theory")
