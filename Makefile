@@ -44,10 +44,10 @@ browser-deps:
 test: install browser-deps
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-# The effect estimator on 200 simulated datasets per planted-effect scenario (README figures).
+# The effect estimator on 1,000 simulated datasets per planted-effect scenario (README figures).
 validate: export SIKKERBY_TESTING = true
 validate: install
-	$(BIN)/sikkerby validate_evidence --datasets 200
+	$(BIN)/sikkerby validate_evidence --datasets 1000
 
 test-fast: install
 	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
@@ -73,6 +73,7 @@ bench: install
 	$(BIN)/python -m benchmarks.catalogue $(BENCH_ARGS)
 	$(BIN)/python -m benchmarks.outcomes $(OUTCOMES_BENCH_ARGS)
 	$(BIN)/python -m benchmarks.areas $(AREAS_BENCH_ARGS)
+	$(BIN)/python -m benchmarks.evidence $(EVIDENCE_BENCH_ARGS)
 	$(BIN)/python -m benchmarks.import_under_load $(IMPORT_BENCH_ARGS)
 
 clean:

@@ -72,3 +72,14 @@ def log_in(page, live_server, username: str, *, administrator: bool = False) -> 
         page.get_by_label("Kode fra din godkendelsesapp").fill(current_totp())
         page.get_by_role("button", name="Bekræft").click()
     page.wait_for_url(f"{live_server.url}/indsatser/**")
+
+
+def log_in_as_demo_user(page, live_server, username: str) -> None:
+    """Log in with one of the demo logins (accounts.demo), as `make run` prints them."""
+    from accounts.demo import DEMO_PASSWORD
+
+    page.goto(f"{live_server.url}/konto/log-ind/")
+    page.get_by_label("Brugernavn").fill(username)
+    page.get_by_label("Adgangskode").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Log ind", exact=True).click()
+    page.wait_for_load_state()

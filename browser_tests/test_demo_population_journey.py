@@ -3,19 +3,11 @@ and the SOF department leader sees the department's cases on 'Mit arbejde' (read
 
 from playwright.sync_api import expect
 
-from accounts.demo import DEMO_PASSWORD, demo_users_create
+from accounts.demo import demo_users_create
 from accounts.models import User
-from browser_tests.conftest import assert_accessible
+from browser_tests.conftest import assert_accessible, log_in_as_demo_user
 from cases.demo_population import demo_population_create
 from cases.permissions import cases_visible_to
-
-
-def _log_in(page, live_server, username):
-    page.goto(f"{live_server.url}/konto/log-ind/")
-    page.get_by_label("Brugernavn").fill(username)
-    page.get_by_label("Adgangskode").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Log ind", exact=True).click()
-    page.wait_for_load_state()
 
 
 def test_family_editing_and_the_department_leaders_view_on_the_demo_population(
@@ -27,7 +19,7 @@ def test_family_editing_and_the_department_leaders_view_on_the_demo_population(
     consultant = User.objects.get(username="ssp")
     case = cases_visible_to(consultant).filter(closed_at__isnull=True).first()
 
-    _log_in(page, live_server, "ssp")
+    log_in_as_demo_user(page, live_server, "ssp")
     page.goto(f"{live_server.url}/personer/{case.person_id}/")
     expect(page.get_by_role("heading", name="Familie", exact=True)).to_be_visible()
     page.get_by_text("Tilføj et familiemedlem").click()
@@ -43,7 +35,7 @@ def test_family_editing_and_the_department_leaders_view_on_the_demo_population(
     assert_accessible(page, "34a-my-work-demo")
     page.get_by_role("button", name="Log ud").click()
 
-    _log_in(page, live_server, "leder.sof")
+    log_in_as_demo_user(page, live_server, "leder.sof")
     page.goto(f"{live_server.url}/mit-arbejde/")
     expect(page.get_by_role("heading", name="Åbne sager, du kan se")).to_be_visible()
     expect(page.get_by_role("link", name="Ny SSP-sag")).to_have_count(0)

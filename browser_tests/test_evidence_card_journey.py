@@ -1,32 +1,23 @@
 """A committee reader opens an initiative's evidence card from the catalogue and its PDF; the
 owner adds a step to the change theory."""
 
+from django.utils import timezone
 from playwright.sync_api import expect
 
-from accounts.demo import DEMO_PASSWORD, demo_users_create
+from accounts.demo import demo_users_create
 from accounts.models import User
-from browser_tests.conftest import assert_accessible
+from browser_tests.conftest import assert_accessible, log_in_as_demo_user
 from cases.demo_population import demo_population_create
 from evidence.demo import demo_registers_create
-
-
-def _log_in(page, live_server, username):
-    page.goto(f"{live_server.url}/konto/log-ind/")
-    page.get_by_label("Brugernavn").fill(username)
-    page.get_by_label("Adgangskode").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Log ind", exact=True).click()
-    page.wait_for_load_state()
 
 
 def test_a_reader_opens_the_evidence_card_and_its_pdf(live_server, page, catalogue, settings):
     settings.DEBUG = True
     demo_users_create()
     demo_population_create(young_people=400)
-    demo_registers_create(
-        today=__import__("datetime").date.today(), by=User.objects.get(username="sagsbehandler")
-    )
+    demo_registers_create(today=timezone.localdate(), by=User.objects.get(username="sagsbehandler"))
 
-    _log_in(page, live_server, "udvalg")
+    log_in_as_demo_user(page, live_server, "udvalg")
     page.goto(f"{live_server.url}/indsatser/fremskudt-norrebro/")
     page.get_by_role("link", name="Evidenskort: virker indsatsen?").click()
     expect(page.get_by_role("heading", name="Effekt", exact=True)).to_be_visible()
@@ -40,7 +31,7 @@ def test_a_reader_opens_the_evidence_card_and_its_pdf(live_server, page, catalog
 def test_the_owner_adds_a_step_to_the_change_theory(live_server, page, catalogue, settings):
     settings.DEBUG = True
     demo_users_create()
-    _log_in(page, live_server, "ejer.bif")
+    log_in_as_demo_user(page, live_server, "ejer.bif")
     page.goto(f"{live_server.url}/indsatser/exit-programmet/evidens/")
     page.get_by_text("Tilføj et trin til forandringsteorien").click()
     page.get_by_label("Trin").select_option(label="Aktivitet")

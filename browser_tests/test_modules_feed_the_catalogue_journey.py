@@ -7,20 +7,12 @@ from datetime import date
 
 from playwright.sync_api import expect
 
-from accounts.demo import DEMO_PASSWORD, demo_users_create
+from accounts.demo import demo_users_create
 from accounts.models import User
-from browser_tests.conftest import assert_accessible
+from browser_tests.conftest import assert_accessible, log_in_as_demo_user
 from cases.actions import ssp_case_open
 from cases.demo_population import demo_population_create
 from people.actions import person_create
-
-
-def _log_in(page, live_server, username):
-    page.goto(f"{live_server.url}/konto/log-ind/")
-    page.get_by_label("Brugernavn").fill(username)
-    page.get_by_label("Adgangskode").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Log ind", exact=True).click()
-    page.wait_for_load_state()
 
 
 def _stock_on_the_scorecard(page, live_server, slug: str, criterion_start: str) -> str:
@@ -37,7 +29,7 @@ def test_admitting_a_family_and_a_new_ssp_plus_plan_change_the_scorecards(
     demo_population_create(young_people=120)
 
     # The coordinator leads the programme's families: the count is exact.
-    _log_in(page, live_server, "koordinator")
+    log_in_as_demo_user(page, live_server, "koordinator")
     families = _stock_on_the_scorecard(page, live_server, "interventionsteam", "De 10 familier")
     assert families == "18"  # ten per district, one of them ended
     assert_accessible(page, "53-intervention-scorecard")
@@ -69,7 +61,7 @@ def test_admitting_a_family_and_a_new_ssp_plus_plan_change_the_scorecards(
         consent_date=date.today(),
         consent_scope="SSP",
     )
-    _log_in(page, live_server, "ssp")
+    log_in_as_demo_user(page, live_server, "ssp")
     before = int(_stock_on_the_scorecard(page, live_server, "ssp-plus-exit", "100 unge"))
     page.goto(f"{live_server.url}/sager/{case.pk}/")
     page.get_by_role("button", name="Opret SSP+-plan").click()

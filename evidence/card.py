@@ -2,9 +2,10 @@
 economic cost), computed live from the records. Figures only: the template words them.
 
 Those without person access get the card as of the end of last year (a card of today would,
-against tomorrow's, tell what became of one person) with every count from 1 to 4 hidden, and
-a subgroup's count hidden too when it alone would give a hidden one away (secondary
-suppression, as reports.disclosure). The computed card is cached per data version."""
+against tomorrow's, tell what became of one person). Everyone gets every count from 1 to 4
+hidden, and a subgroup's count hidden too when it alone would give a hidden one away
+(secondary suppression, reports.disclosure): the people behind a card are more than any user
+may see. The computed card is cached per data version."""
 
 import hashlib
 from dataclasses import dataclass, field, replace
@@ -16,7 +17,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from evidence import economics
-from evidence.estimators import Design, Estimate, matched_effect
+from evidence.estimators import Design, Estimate, matched_effect, propensity_logit
 from evidence.models import ChangeTheoryStep
 from evidence.records import (
     MODERATORS,
@@ -33,7 +34,8 @@ from initiatives.models import Initiative
 from outcomes import queries
 from outcomes.measures import MINIMUM_DENOMINATOR, full_year_places
 from outcomes.models import FollowUp, FollowUpOutcome, Participation
-from reports.disclosure import HIDDEN, PROTECTING
+from outcomes.permissions import sees_persons
+from reports.disclosure import HIDDEN, suppress_rows
 
 MARYLAND_COMPARISON, MARYLAND_BEFORE_AFTER, MARYLAND_NONE = 3, 2, 1
 ON_TIME_DAYS = 31  # a follow-up resolved within a month of its due date is on time
@@ -93,7 +95,9 @@ class EvidenceCard:
         return any(row.maryland == MARYLAND_COMPARISON for row in self.effects)
 
 
-def _design(analysis: Analysis, values: np.ndarray, baseline: np.ndarray, rows=None) -> Design:
+def _design(
+    analysis: Analysis, propensity, values: np.ndarray, baseline: np.ndarray, rows=None
+) -> Design:
     pick = slice(None) if rows is None else rows
     return Design(
         treated=analysis.treated[pick],
@@ -101,12 +105,22 @@ def _design(analysis: Analysis, values: np.ndarray, baseline: np.ndarray, rows=N
         names=analysis.names,
         outcome=values[pick],
         stratum=analysis.stratum[pick],
-        unit=np.array(analysis.person)[pick],
+        unit=analysis.person[pick],
         baseline=baseline[pick],
+        propensity=None if propensity is None else propensity[pick],
     )
 
 
-def _moderators(analysis: Analysis, values: np.ndarray, baseline: np.ndarray) -> list[ModeratorRow]:
+def _propensity(analysis: Analysis) -> np.ndarray | None:
+    """One propensity fit per analysis, shared by its outcomes and subgroups."""
+    if analysis.treated.all() or not analysis.treated.any():
+        return None
+    return propensity_logit(analysis.covariates, analysis.treated)
+
+
+def _moderators(
+    analysis: Analysis, propensity, values: np.ndarray, baseline: np.ndarray
+) -> list[ModeratorRow]:
     rows = []
     observed_treated = analysis.treated & ~np.isnan(values)
     for dimension in MODERATORS:
@@ -116,7 +130,7 @@ def _moderators(analysis: Analysis, values: np.ndarray, baseline: np.ndarray) ->
             treated = int((observed_treated & in_group).sum())
             estimate = None
             if treated >= 30:
-                estimate = matched_effect(_design(analysis, values, baseline, in_group))
+                estimate = matched_effect(_design(analysis, propensity, values, baseline, in_group))
             rows.append(ModeratorRow(dimension, group, treated, estimate))
     return rows
 
@@ -189,7 +203,7 @@ def _costs(
         places = full_year_places(queries.occupied_days(initiative.pk, start, end), year)
         successes = starters = None
         if analysis is not None and values is not None:
-            in_year = np.array([d.year == year for d in analysis.index], bool) & analysis.treated
+            in_year = (analysis.index_years == year) & analysis.treated
             starters = int(in_year.sum())
             successes = int(np.nansum(values[in_year])) if starters else None
         capacity = initiative.capacity_amount
@@ -226,30 +240,38 @@ def evidence_card_compute(
     initiative: Initiative, *, as_of: date, records: PersonRecords | None = None
 ) -> EvidenceCard:
     records = records or person_records_load()
-    analyses = {
-        offered: analysis_build(records, initiative, offered=offered, as_of=as_of)
-        for offered in (True, False)
-    }
-    effects, headline, headline_values = [], None, None
-    for outcome in initiative_outcomes(initiative):
-        estimates = {}
-        for offered, analysis in analyses.items():
-            values, baseline = outcome_values(records, analysis, outcome, as_of=as_of)
-            estimates[offered] = matched_effect(_design(analysis, values, baseline))
-            if not offered and headline is None and outcome.kind == "status":
-                headline_values, headline_baseline = values, baseline
-        row = EffectRow(outcome, offered=estimates[True], started=estimates[False])
-        effects.append(row)
-        if headline is None and outcome.kind == "status":
-            headline = row
-    if headline is None and effects:
-        headline = effects[0]
-        headline_values, headline_baseline = outcome_values(
-            records, analyses[False], headline.outcome, as_of=as_of
-        )
-    moderators = (
-        _moderators(analyses[False], headline_values, headline_baseline) if headline else []
+    started = analysis_build(records, initiative, offered=False, as_of=as_of)
+    offered = analysis_build(records, initiative, offered=True, as_of=as_of)
+    # Where nobody was offered before starting, intention to treat is the same analysis.
+    same = np.array_equal(started.person, offered.person) and np.array_equal(
+        started.index, offered.index
     )
+    propensity = {"started": _propensity(started)}
+    propensity["offered"] = propensity["started"] if same else _propensity(offered)
+    effects, measured = [], {}
+    for outcome in initiative_outcomes(initiative):
+        values, baseline = outcome_values(records, started, outcome, as_of=as_of)
+        measured[outcome.key] = (values, baseline)
+        on_started = matched_effect(_design(started, propensity["started"], values, baseline))
+        if same:
+            on_offered = on_started
+        else:
+            offered_values, offered_baseline = outcome_values(
+                records, offered, outcome, as_of=as_of
+            )
+            on_offered = matched_effect(
+                _design(offered, propensity["offered"], offered_values, offered_baseline)
+            )
+        effects.append(EffectRow(outcome, offered=on_offered, started=on_started))
+    # The headline is the initiative's first own status criterion, else the first measure.
+    headline = next((row for row in effects if row.outcome.kind == "status"), None)
+    headline = headline or (effects[0] if effects else None)
+    moderators = (
+        _moderators(started, propensity["started"], *measured[headline.outcome.key])
+        if headline
+        else []
+    )
+    status_headline = headline if headline and headline.outcome.kind == "status" else None
     participants = (
         Participation.objects.filter(initiative=initiative, started_on__lte=as_of)
         .values("person_id")
@@ -269,9 +291,9 @@ def evidence_card_compute(
         costs=_costs(
             initiative,
             as_of,
-            headline if headline and headline.outcome.kind == "status" else None,
-            analyses[False],
-            headline_values if headline and headline.outcome.kind == "status" else None,
+            status_headline,
+            started,
+            measured[status_headline.outcome.key][0] if status_headline else None,
         ),
     )
 
@@ -280,7 +302,7 @@ def _hide(count: int | str) -> int | str:
     return HIDDEN if isinstance(count, int) and 0 < count < MINIMUM_DENOMINATOR else count
 
 
-def _estimate_for_readers(estimate: Estimate) -> Estimate:
+def _estimate_without_small_counts(estimate: Estimate) -> Estimate:
     return replace(
         estimate,
         **{
@@ -299,7 +321,7 @@ def _estimate_for_readers(estimate: Estimate) -> Estimate:
     )
 
 
-def _cost_for_readers(cost: economics.YearCost) -> economics.YearCost:
+def _cost_without_small_counts(cost: economics.YearCost) -> economics.YearCost:
     """A hidden count hides the cost per unit too (amount ÷ cost would give it back)."""
     participants = _hide(cost.participants)
     successes = _hide(cost.successes) if cost.successes is not None else None
@@ -312,46 +334,33 @@ def _cost_for_readers(cost: economics.YearCost) -> economics.YearCost:
     )
 
 
-def for_readers(card: EvidenceCard) -> EvidenceCard:
+def without_small_counts(card: EvidenceCard) -> EvidenceCard:
     """The card with every count under 5 hidden, and one more subgroup count hidden in any
-    dimension where exactly one is (so it cannot be worked out from the total)."""
+    dimension where exactly one is (so it cannot be worked out from the total). Everyone gets
+    it so: the people behind a card are more than anyone may see."""
     effects = [
         EffectRow(
-            row.outcome, _estimate_for_readers(row.offered), _estimate_for_readers(row.started)
+            row.outcome,
+            _estimate_without_small_counts(row.offered),
+            _estimate_without_small_counts(row.started),
         )
         for row in card.effects
     ]
+    # Each dimension's subgroups add up to the participants measured: the scorecards' rule
+    # (reports.disclosure) hides one more where one alone would be hidden.
+    shown = suppress_rows(
+        {
+            dimension: {r.group: r.treated for r in card.moderators if r.dimension == dimension}
+            for dimension in MODERATORS
+        }
+    )
     moderators = []
-    for dimension in MODERATORS:
-        rows = [r for r in card.moderators if r.dimension == dimension]
-        hidden = [
-            r for r in rows if isinstance(r.treated, int) and 0 < r.treated < MINIMUM_DENOMINATOR
-        ]
-        protect = None
-        if len(hidden) == 1:
-            shown = sorted(
-                (
-                    r
-                    for r in rows
-                    if r not in hidden and isinstance(r.treated, int) and r.treated > 0
-                ),
-                key=lambda r: r.treated,
-            )
-            protect = shown[0] if shown else None
-        for r in rows:
-            if r in hidden:
-                moderators.append(ModeratorRow(r.dimension, r.group, HIDDEN, None))
-            elif r is protect:
-                moderators.append(ModeratorRow(r.dimension, r.group, PROTECTING, None))
-            else:
-                moderators.append(
-                    ModeratorRow(
-                        r.dimension,
-                        r.group,
-                        r.treated,
-                        _estimate_for_readers(r.estimate) if r.estimate else None,
-                    )
-                )
+    for r in card.moderators:
+        count = shown[r.dimension][r.group]
+        estimate = _estimate_without_small_counts(r.estimate) if r.estimate else None
+        moderators.append(
+            ModeratorRow(r.dimension, r.group, count, estimate if count == r.treated else None)
+        )
     imp = card.implementation
     implementation = replace(
         imp,
@@ -362,13 +371,12 @@ def for_readers(card: EvidenceCard) -> EvidenceCard:
         unreachable=_hide(imp.unreachable),
         missing=_hide(imp.missing),
     )
-    costs = [_cost_for_readers(c) for c in card.costs]
+    costs = [_cost_without_small_counts(c) for c in card.costs]
     headline = next(
         (e for e in effects if card.headline and e.outcome == card.headline.outcome), None
     )
     return replace(
         card,
-        final=True,
         participants=_hide(card.participants),
         effects=effects,
         moderators=moderators,
@@ -376,6 +384,20 @@ def for_readers(card: EvidenceCard) -> EvidenceCard:
         implementation=implementation,
         costs=costs,
     )
+
+
+def evidence_card_for(user, initiative: Initiative) -> EvidenceCard:
+    """Those without person access see the card as of the end of last year (figures final,
+    as on the scorecard); counts under 5 are hidden from everyone."""
+    if not sees_persons(user):
+        return evidence_card_for_committees(initiative)
+    return evidence_card(initiative, as_of=timezone.localdate(), final=False)
+
+
+def evidence_card_for_committees(initiative: Initiative) -> EvidenceCard:
+    """The card as of the end of last year, as readers and the status form show it."""
+    last_year_end = date(timezone.localdate().year - 1, 12, 31)
+    return evidence_card(initiative, as_of=last_year_end, final=True)
 
 
 def evidence_card(initiative: Initiative, *, as_of: date, final: bool) -> EvidenceCard:
@@ -389,4 +411,5 @@ def evidence_card(initiative: Initiative, *, as_of: date, final: bool) -> Eviden
     card.steps = list(
         ChangeTheoryStep.objects.filter(initiative=initiative).prefetch_related("criteria")
     )
-    return for_readers(card) if final else card
+    card.final = final
+    return without_small_counts(card)

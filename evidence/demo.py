@@ -23,6 +23,7 @@ from django.db.models import Min
 
 from accounts.models import User
 from cases.models import SspCase
+from cases.rules import age_in_years
 from initiatives.models import Initiative
 from outcomes.actions import follow_up_rule
 from outcomes.criteria import days_after
@@ -47,10 +48,6 @@ INMATES_SLUG = "indsats-for-indsatte"
 PLANTED_PARTICIPANTS = 150
 
 
-def _age(birth: date, on: date) -> float:
-    return (on - birth).days / 365.25
-
-
 def demo_registers_create(*, today: date, by: User) -> tuple[int, int]:
     """Write the extracts; returns (status observations, police registrations)."""
     rng = random.Random(SEED)
@@ -71,8 +68,10 @@ def demo_registers_create(*, today: date, by: User) -> tuple[int, int]:
         start = first_start.get(person_id)
         day = begin + timedelta(days=rng.randrange(QUARTER_DAYS))
         while day <= today:
-            if 15 <= _age(birth, day) < 26 and (start is None or day < start - timedelta(45)):
-                chance = untreated_job_or_education_chance(level, _age(birth, day))
+            if 15 <= age_in_years(birth, day) < 26 and (
+                start is None or day < start - timedelta(45)
+            ):
+                chance = untreated_job_or_education_chance(level, birth, day)
                 observations.append(
                     StatusObservation(
                         person_id=person_id,
@@ -126,7 +125,7 @@ def _planted_participants_create(
             continue
         started = today - timedelta(days=rng.randrange(200, 900))
         # Higher SSP levels are offered more often: the selection the comparison must undo.
-        if 16 <= _age(birth, started) < 26 and rng.random() < 0.1 + 0.15 * level:
+        if 16 <= age_in_years(birth, started) < 26 and rng.random() < 0.1 + 0.15 * level:
             chosen.append((person_id, started))
     participations = []
     for person_id, started in chosen:
@@ -155,7 +154,7 @@ def _planted_participants_create(
             if due <= today:
                 roll = rng.random()
                 if roll < 0.75:
-                    chance = untreated_job_or_education_chance(level, _age(birth, due))
+                    chance = untreated_job_or_education_chance(level, birth, due)
                     observation = StatusObservation(
                         person_id=participation.person_id,
                         observed_on=min(today, due + timedelta(days=rng.randrange(-20, 21))),

@@ -1,17 +1,19 @@
-"""The person-level effect estimator: propensity-score matching within calendar strata, then a
-regression adjustment on the matched pairs (docs/decisions/0014-effect-estimates.md).
+"""The person-level effect estimator (docs/decisions/0014-effect-estimates.md): a propensity
+score to find the treated nobody in the pool resembles (the overlap), entropy balancing of
+the pool on every covariate, then a weighted regression adjustment.
 
 Pure functions on arrays, so that the simulation (evidence.simulation) runs exactly the code
-the evidence card runs. The propensity score is a ridge-penalised logistic regression and the
-adjustment an OLS with standard errors clustered on the matched pair, both from statsmodels;
-what is written here is the bookkeeping around them (the greedy caliper match, the balance
-table, the refusals).
+the evidence card runs. The propensity score is a penalised logistic regression
+(scikit-learn), the balancing weights solve a convex dual (scipy), and the adjustment is a
+weighted least squares with standard errors clustered on the person (statsmodels); what is
+written here is the bookkeeping around them (the overlap count, the balance table, the
+refusals).
 
 The effect is a difference in shares (an average effect on the treated, in 0..1): the
 treated's share with the outcome minus that of comparable people who were not offered the
 initiative. It is refused as an effect, with the reason, when no comparison pool exists, when
-fewer than MINIMUM_MATCHED are matched, or when any covariate's standardised mean difference
-is above MAXIMUM_SMD after matching."""
+fewer than MINIMUM_MATCHED are compared, or when any covariate's standardised mean difference
+is above MAXIMUM_SMD after weighting."""
 
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -22,7 +24,7 @@ import numpy as np
 CALIPER_SD = 0.2  # of the logit of the propensity score (Austin 2011)
 MAXIMUM_SMD = 0.1
 MINIMUM_MATCHED = 30
-LAMBDA_BOUND = 20.0
+DUAL_RIDGE = 1e-4
 Z_95 = NormalDist().inv_cdf(0.975)
 
 
@@ -46,6 +48,9 @@ class Design:
     stratum: np.ndarray  # int: the calendar half-year of the index date
     unit: np.ndarray  # int: the person
     baseline: np.ndarray | None = None  # the same measure before the index date (NaN: unknown)
+    # The propensity logit of each row, when already fitted for these rows (it models the
+    # offer, not the outcome, so one fit serves every outcome of an analysis).
+    propensity: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
@@ -94,20 +99,18 @@ def standardised_mean_difference(x_treated: np.ndarray, x_comparison: np.ndarray
 
 
 def propensity_logit(covariates: np.ndarray, treated: np.ndarray) -> np.ndarray:
-    """The linear predictor (logit) of a ridge-penalised logistic regression of treatment on
-    the covariates. The small penalty keeps it finite when a covariate separates the groups
-    (a district nobody treated lives in)."""
-    from statsmodels.genmod.families import Binomial
-    from statsmodels.genmod.generalized_linear_model import GLM
+    """The linear predictor (logit) of an L2-penalised logistic regression of treatment on the
+    standardised covariates (scikit-learn). The mild penalty keeps it finite when a covariate
+    separates the groups (a district nobody treated lives in)."""
+    from sklearn.linear_model import LogisticRegression
 
     spread = covariates.std(axis=0)
     keep = spread > 0
     scaled = (covariates[:, keep] - covariates[:, keep].mean(axis=0)) / spread[keep]
-    design = np.column_stack([np.ones(len(treated)), scaled])
-    fitted = GLM(treated.astype(float), design, family=Binomial()).fit_regularized(
-        alpha=1e-3, L1_wt=0.0, maxiter=200
+    model = LogisticRegression(C=1000.0, solver="newton-cholesky", max_iter=100).fit(
+        scaled, treated
     )
-    return design @ np.asarray(fitted.params)
+    return model.decision_function(scaled)
 
 
 def without_overlap(
@@ -134,8 +137,9 @@ def without_overlap(
 def entropy_weights(comparison: np.ndarray, target: np.ndarray) -> np.ndarray:
     """Weights on the comparison rows, as even as possible (maximum entropy), under which
     every covariate's mean equals the treated's (Hainmueller 2012). Solved through its
-    convex dual with scipy; if balance cannot be reached the nearest weights are returned
-    and the balance table shows what is left."""
+    convex dual by scipy's trust-region Newton method. A tiny ridge on the dual keeps it
+    bounded when balance cannot be reached (a group the pool has nobody from): the nearest
+    weights are returned and the balance table shows the gap."""
     from scipy.optimize import minimize
     from scipy.special import logsumexp, softmax
 
@@ -145,14 +149,21 @@ def entropy_weights(comparison: np.ndarray, target: np.ndarray) -> np.ndarray:
 
     def dual(lam: np.ndarray) -> tuple[float, np.ndarray]:
         scores = centred @ lam
-        return float(logsumexp(scores)), softmax(scores) @ centred
+        gradient = softmax(scores) @ centred
+        return float(logsumexp(scores)) + DUAL_RIDGE / 2 * lam @ lam, gradient + DUAL_RIDGE * lam
 
-    # Bounded, so that when balance is out of reach (a group the pool has nobody from) the
-    # weights stay finite and the balance table shows the gap.
-    bounds = [(-LAMBDA_BOUND, LAMBDA_BOUND)] * centred.shape[1]
+    def hessian(lam: np.ndarray) -> np.ndarray:
+        weights = softmax(centred @ lam)
+        mean = weights @ centred
+        return (
+            (centred * weights[:, None]).T @ centred
+            - np.outer(mean, mean)
+            + DUAL_RIDGE * np.eye(len(lam))
+        )
+
     with np.errstate(over="ignore", invalid="ignore"):
         solved = minimize(
-            dual, np.zeros(centred.shape[1]), jac=True, method="L-BFGS-B", bounds=bounds
+            dual, np.zeros(centred.shape[1]), jac=True, hess=hessian, method="trust-exact"
         )
     return softmax(centred @ solved.x)
 
@@ -177,9 +188,12 @@ def _adjusted_effect(design: Design, rows: np.ndarray, weights: np.ndarray) -> t
     regressors = np.column_stack(
         [np.ones(len(rows)), design.treated[rows].astype(float), x[:, keep]]
     )
-    fitted = WLS(design.outcome[rows], regressors, weights=weights).fit(
-        cov_type="cluster", cov_kwds={"groups": design.unit[rows]}
-    )
+    model = WLS(design.outcome[rows], regressors, weights=weights)
+    clustered = {"cov_type": "cluster", "cov_kwds": {"groups": design.unit[rows]}}
+    fitted = model.fit(method="qr", **clustered)
+    if not (np.isfinite(fitted.params[1]) and np.isfinite(fitted.bse[1])):
+        # Collinear covariates (QR cannot solve them): the pseudo-inverse can, more slowly.
+        fitted = model.fit(method="pinv", **clustered)
     return float(fitted.params[1]), float(fitted.bse[1])
 
 
@@ -228,6 +242,9 @@ def matched_effect(
         return Estimate(
             Refusal.NO_POOL, matched=0, unmatched=counts["treated"], **counts, **naive_figures
         )
+    propensity = design.propensity
+    if propensity is None:
+        propensity = propensity_logit(design.covariates, design.treated)
     sub = Design(
         treated=design.treated[observed],
         covariates=design.covariates[observed],
@@ -236,7 +253,7 @@ def matched_effect(
         stratum=design.stratum[observed],
         unit=design.unit[observed],
     )
-    logit = propensity_logit(sub.covariates, sub.treated)
+    logit = propensity[observed]
     outside = without_overlap(logit, sub.treated, sub.stratum, caliper=caliper_sd * logit.std())
     kept_treated = sub.treated & ~outside
     comparison = np.flatnonzero(~sub.treated & np.isin(sub.stratum, sub.stratum[kept_treated]))
@@ -266,14 +283,16 @@ def matched_effect(
         for column, name in enumerate(names)
     )
     result |= {"balance": balance, "comparison_effective": round(effective)}
+    # Balance first: the weights equal the means wherever the pool can resemble the treated,
+    # so a gap left says the groups differ, however many there are.
+    if any(abs(row.after) > maximum_smd for row in balance):
+        return Estimate(Refusal.BALANCE_FAILS, **result, **counts, **naive_figures)
     if len(treated_rows) < minimum_matched or effective < minimum_matched:
         return Estimate(Refusal.TOO_FEW_MATCHED, **result, **counts, **naive_figures)
     shares = {
         "treated_share": float(np.mean(sub.outcome[treated_rows])),
         "comparison_share": float(np.average(sub.outcome[comparison], weights=weights)),
     }
-    if any(abs(row.after) > maximum_smd for row in balance):
-        return Estimate(Refusal.BALANCE_FAILS, **result, **counts, **naive_figures, **shares)
     rows = np.concatenate([treated_rows, comparison])
     # Treated weigh 1 each; the comparison's weights sum to the number of treated.
     row_weights = np.concatenate([np.ones(len(treated_rows)), weights * len(treated_rows)])

@@ -5,15 +5,12 @@ and what became of them.
 The comparison pool is everyone the municipality's records follow (an SSP case, a job-centre
 register status, a participation in another initiative) who was never offered this initiative,
 of an age the initiative takes. A pool person gets a row in each calendar half-year in which
-someone started, dated on the median start of that half-year. Outcomes are measured the same
+someone started, dated 1 April or 1 October (the middle of the half-year). Outcomes are measured the same
 way for both groups, from the start (index) date: a status observation within ±31 days of
 k months after it (as the criteria count), a police record within the recidivism window."""
 
-from bisect import bisect_right
-from collections import defaultdict
-from dataclasses import dataclass, field
-from datetime import date, timedelta
-from operator import itemgetter
+from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 from django.conf import settings
@@ -44,7 +41,6 @@ SCORE_AT_START_DAYS = 365
 GOOD_START_STATUSES = frozenset({"job", "education", "wage_subsidy", "self_supporting"})
 AGE_BANDS = ((0, 15), (15, 18), (18, 21), (21, 26), (26, 200))
 DISTRICTS = [d.value for d in CityDistrict]
-first = itemgetter(0)
 
 
 @dataclass(frozen=True)
@@ -101,68 +97,126 @@ def initiative_outcomes(initiative: Initiative) -> list[Outcome]:
     return outcomes
 
 
+# Keys that sort a person's records by date: person id × KEY_SPAN + the date's ordinal, so
+# that one binary search over all persons' records answers "how many of this person's records
+# fall between two dates" for every row at once.
+KEY_SPAN = 10**6
+
+
+def _keys(person_ids, days) -> np.ndarray:
+    return np.asarray(person_ids, np.int64) * KEY_SPAN + np.asarray(days, np.int64)
+
+
+def _ordinals(days) -> np.ndarray:
+    return np.array([d.toordinal() for d in days], np.int64)
+
+
+@dataclass
+class Events:
+    """One kind of record (police records, statuses, scores, SSP cases) for every person,
+    sorted by key, with its values."""
+
+    keys: np.ndarray
+    values: np.ndarray
+
+    @classmethod
+    def of(cls, rows: list[tuple[int, date, object]], dtype=object) -> "Events":
+        keys = _keys([r[0] for r in rows], _ordinals([r[1] for r in rows]))
+        order = np.argsort(keys, kind="stable")
+        return cls(keys[order], np.array([r[2] for r in rows], dtype=dtype)[order])
+
+    def where(self, mask: np.ndarray) -> "Events":
+        return Events(self.keys[mask], self.values[mask])
+
+    def count_between(self, persons: np.ndarray, after: np.ndarray, until: np.ndarray):
+        """Records with after < date <= until, per row."""
+        return np.searchsorted(self.keys, _keys(persons, until), "right") - np.searchsorted(
+            self.keys, _keys(persons, after), "right"
+        )
+
+    def last_until(self, persons: np.ndarray, after: np.ndarray, until: np.ndarray):
+        """(position of each row's last record with after < date <= until, found)."""
+        if len(self.keys) == 0:
+            return np.zeros(len(persons), np.int64), np.zeros(len(persons), bool)
+        at = np.searchsorted(self.keys, _keys(persons, until), "right") - 1
+        found = (at >= 0) & (self.keys[np.maximum(at, 0)] > _keys(persons, after))
+        return np.maximum(at, 0), found
+
+    def first_from(self, persons: np.ndarray, after: np.ndarray, until: np.ndarray):
+        """(position of each row's first record with after < date <= until, found)."""
+        if len(self.keys) == 0:
+            return np.zeros(len(persons), np.int64), np.zeros(len(persons), bool)
+        at = np.searchsorted(self.keys, _keys(persons, after), "right")
+        inside = np.minimum(at, len(self.keys) - 1)
+        found = (at < len(self.keys)) & (self.keys[inside] <= _keys(persons, until))
+        return inside, found
+
+    def value_at(self, at: np.ndarray, found: np.ndarray, default) -> np.ndarray:
+        """The values at positions found by the searches above; `default` where not found."""
+        if len(self.values) == 0:
+            return np.full(len(at), default)
+        return np.where(found, self.values[at], default)
+
+
 @dataclass
 class PersonRecords:
     """Everything the analysis reads about the persons the records follow, loaded once."""
 
-    birth: dict[int, date] = field(default_factory=dict)
-    sex: dict[int, str] = field(default_factory=dict)
-    district: dict[int, str] = field(default_factory=dict)
-    cases: dict[int, list[tuple[date, int]]] = field(default_factory=lambda: defaultdict(list))
-    crimes: dict[int, list[tuple[date, str]]] = field(default_factory=lambda: defaultdict(list))
-    statuses: dict[int, list[tuple[date, str]]] = field(default_factory=lambda: defaultdict(list))
-    scores: dict[int, list[tuple[date, float]]] = field(default_factory=lambda: defaultdict(list))
-    followed: set[int] = field(default_factory=set)  # the pool: persons the records follow
+    birth: dict[int, int]  # date ordinals
+    sex: dict[int, str]
+    district: dict[int, str]
+    cases: Events  # values: the highest SSP level so far (running over the person's cases)
+    crimes: Events  # values: the crime kind
+    statuses: Events  # values: the status code
+    scores: Events  # values: the mean score of an assessment
+    followed: np.ndarray  # the pool: persons the records follow, with a birth date
 
 
 def person_records_load() -> PersonRecords:
-    records = PersonRecords()
-    for person_id, reported_on, level in SspCase.objects.values_list(
-        "person_id", "reported_on", "level"
-    ):
-        records.cases[person_id].append((reported_on, level))
-    followed = set(records.cases)
+    cases = list(SspCase.objects.values_list("person_id", "reported_on", "level"))
+    followed = {row[0] for row in cases}
     followed |= set(Participation.objects.values_list("person_id", flat=True).distinct())
     followed |= set(
         StatusObservation.objects.filter(source=ObservationSource.JOB_CENTRE)
         .values_list("person_id", flat=True)
         .distinct()
     )
-    records.followed = followed
-    for pk, birth, sex, district in Person.objects.filter(pk__in=followed).values_list(
+    birth, sex, district = {}, {}, {}
+    for pk, born, person_sex, person_district in Person.objects.filter(pk__in=followed).values_list(
         "pk", "birth_date", "sex", "district"
     ):
-        records.birth[pk], records.sex[pk], records.district[pk] = birth, sex, district
-    for person_id, day, kind in CrimeEvent.objects.order_by("occurred_on").values_list(
-        "person_id", "occurred_on", "kind"
-    ):
-        records.crimes[person_id].append((day, kind))
-    for person_id, day, status in StatusObservation.objects.order_by("observed_on").values_list(
-        "person_id", "observed_on", "status"
-    ):
-        records.statuses[person_id].append((day, status))
+        birth[pk], sex[pk], district[pk] = born.toordinal(), person_sex, person_district
+    case_events = Events.of(cases, dtype=np.int64)
+    # Person id × 10 + level, accumulated: within a person's run, the highest level so far
+    # (an earlier person's value is always smaller than any of this person's).
+    running = np.maximum.accumulate(case_events.keys // KEY_SPAN * 10 + case_events.values)
+    case_events.values = running % 10 if len(running) else running
     mean_scores = (
         AssessmentScore.objects.values("assessment__person_id", "assessment__assessed_on")
         .annotate(mean=Avg("score"))
-        .order_by("assessment__assessed_on")
         .values_list("assessment__person_id", "assessment__assessed_on", "mean")
     )
-    for person_id, day, mean in mean_scores:
-        records.scores[person_id].append((day, float(mean)))
-    return records
-
-
-def _between(events: list, start: date, end: date) -> list:
-    """The (date, value) events with start < date <= end (events sorted by date)."""
-    return events[bisect_right(events, start, key=first) : bisect_right(events, end, key=first)]
+    return PersonRecords(
+        birth=birth,
+        sex=sex,
+        district=district,
+        cases=case_events,
+        crimes=Events.of(list(CrimeEvent.objects.values_list("person_id", "occurred_on", "kind"))),
+        statuses=Events.of(
+            list(StatusObservation.objects.values_list("person_id", "observed_on", "status"))
+        ),
+        scores=Events.of([(p, d, float(m)) for p, d, m in mean_scores], dtype=float),
+        followed=np.array(sorted(followed & set(birth)), np.int64),
+    )
 
 
 def half_year(day: date) -> int:
     return day.year * 2 + (day.month > 6)
 
 
-def age_on(birth: date, day: date) -> float:
-    return (day - birth).days / 365.25
+def half_year_middle(stratum: int) -> date:
+    """The index date of the pool's rows in a half-year: 1 April or 1 October."""
+    return date(stratum // 2, 10 if stratum % 2 else 4, 1)
 
 
 def age_band(age: float) -> str:
@@ -172,25 +226,21 @@ def age_band(age: float) -> str:
     return "?"
 
 
-def ssp_level_on(records: PersonRecords, person_id: int, day: date) -> int:
-    """The highest level of the person's SSP cases reported by that day (0: none)."""
-    return max(
-        (level for reported, level in records.cases.get(person_id, ()) if reported <= day),
-        default=0,
-    )
-
-
 @dataclass
 class Analysis:
     """The rows of one analysis and their covariates; outcomes are computed per measure."""
 
-    person: list[int]
-    index: list[date]
+    person: np.ndarray  # person ids
+    index: np.ndarray  # index dates as ordinals
     treated: np.ndarray
     covariates: np.ndarray
     names: tuple[str, ...]
     stratum: np.ndarray
-    groups: dict[str, list[str]]  # subgroup labels per row, for the moderators
+    groups: dict[str, np.ndarray]  # subgroup labels per row, for the moderators
+
+    @property
+    def index_years(self) -> np.ndarray:
+        return np.array([date.fromordinal(int(d)).year for d in self.index], np.int64)
 
 
 COVARIATE_NAMES = (
@@ -205,48 +255,57 @@ COVARIATE_NAMES = (
     "has_progression_score",
     "progression_score",
 )
-
-
-def _covariates(records: PersonRecords, person_id: int, day: date) -> list[float]:
-    age = age_on(records.birth[person_id], day)
-    district = records.district.get(person_id, "")
-    level = ssp_level_on(records, person_id, day)
-    prior = _between(records.crimes.get(person_id, []), day - timedelta(LOOK_BACK_DAYS), day)
-    recent = _between(
-        records.statuses.get(person_id, []), day - timedelta(STATUS_AT_START_DAYS), day
-    )
-    scores = _between(records.scores.get(person_id, []), day - timedelta(SCORE_AT_START_DAYS), day)
-    return [
-        age,
-        float(records.sex.get(person_id) == "M"),
-        *(float(district == d) for d in DISTRICTS[1:]),
-        *(float(level == k) for k in range(1, 5)),
-        float(sum(kind == "charge" for _, kind in prior)),
-        float(sum(kind == "conviction" for _, kind in prior)),
-        float(bool(recent) and recent[-1][1] in GOOD_START_STATUSES),
-        float(not recent),
-        float(bool(scores)),
-        scores[-1][1] if scores else 0.0,
-    ]
-
-
-def _groups(records: PersonRecords, person_id: int, day: date) -> list[str]:
-    level = ssp_level_on(records, person_id, day)
-    return [
-        age_band(age_on(records.birth[person_id], day)),
-        records.sex.get(person_id, "") or "?",
-        records.district.get(person_id, "") or "?",
-        str(level),
-    ]
-
-
 MODERATORS = ("age_band", "sex", "district", "ssp_level")
+
+
+def _levels(records: PersonRecords, persons: np.ndarray, days: np.ndarray) -> np.ndarray:
+    """The highest level of each row's SSP cases reported by its day (0: none); a case of any
+    earlier date counts (after = ordinal -1 reaches back to the person's first record)."""
+    at, found = records.cases.last_until(persons, np.full(len(days), -1), days)
+    return records.cases.value_at(at, found, 0).astype(np.int64)
+
+
+def _rows(records: PersonRecords, persons: np.ndarray, days: np.ndarray):
+    """(covariates, subgroup labels) of every row, known on its index date."""
+    if len(persons) == 0:
+        return np.zeros((0, len(COVARIATE_NAMES))), {m: np.array([], str) for m in MODERATORS}
+    ages = (days - np.array([records.birth[p] for p in persons])) / 365.25
+    districts = np.array([records.district.get(p, "") for p in persons])
+    sexes = np.array([records.sex.get(p, "") or "?" for p in persons])
+    levels = _levels(records, persons, days)
+    look_back = days - LOOK_BACK_DAYS
+    charges = records.crimes.where(records.crimes.values == "charge")
+    convictions = records.crimes.where(records.crimes.values == "conviction")
+    at, known = records.statuses.last_until(persons, days - STATUS_AT_START_DAYS, days)
+    good = np.isin(records.statuses.value_at(at, known, ""), list(GOOD_START_STATUSES))
+    score_at, scored = records.scores.last_until(persons, days - SCORE_AT_START_DAYS, days)
+    covariates = np.column_stack(
+        [
+            ages,
+            sexes == "M",
+            *(districts == d for d in DISTRICTS[1:]),
+            *(levels == k for k in range(1, 5)),
+            charges.count_between(persons, look_back, days),
+            convictions.count_between(persons, look_back, days),
+            good,
+            ~known,
+            scored,
+            records.scores.value_at(score_at, scored, 0.0),
+        ]
+    ).astype(float)
+    groups = {
+        "age_band": np.array([age_band(a) for a in ages]),
+        "sex": sexes,
+        "district": np.where(districts == "", "?", districts),
+        "ssp_level": levels.astype(str),
+    }
+    return covariates, groups
 
 
 def treated_index_dates(initiative: Initiative, *, offered: bool, as_of: date) -> dict[int, date]:
     """Each person's first start (or first offer: referral, waiting list) up to `as_of`."""
     first: dict[int, date] = {}
-    rows = Participation.objects.filter(initiative=initiative, started_on__lte=as_of).values_list(
+    rows = Participation.objects.filter(initiative=initiative).values_list(
         "person_id", "started_on", "referred_on"
     )
     for person_id, started, referred in rows:
@@ -275,14 +334,11 @@ def analysis_build(
     records: PersonRecords, initiative: Initiative, *, offered: bool, as_of: date
 ) -> Analysis:
     treated_dates = {
-        pk: day
+        pk: day.toordinal()
         for pk, day in treated_index_dates(initiative, offered=offered, as_of=as_of).items()
         if pk in records.birth
     }
-    by_stratum: dict[int, list[date]] = defaultdict(list)
-    for day in treated_dates.values():
-        by_stratum[half_year(day)].append(day)
-    ages = [age_on(records.birth[pk], day) for pk, day in treated_dates.items()]
+    ages = [(day - records.birth[pk]) / 365.25 for pk, day in treated_dates.items()]
     low = (
         float(initiative.target_age_min)
         if initiative.target_age_min is not None
@@ -293,29 +349,28 @@ def analysis_build(
         if initiative.target_age_max is not None
         else max(ages, default=0) + 0.01
     )
-    excluded = ever_offered(initiative)
-    person, index, treated, stratum = [], [], [], []
-    for pk, day in treated_dates.items():
-        person.append(pk), index.append(day), treated.append(True), stratum.append(half_year(day))
-    for s, days in sorted(by_stratum.items()):
-        day = sorted(days)[len(days) // 2]
-        for pk in records.followed:
-            if pk in excluded or pk not in records.birth:
-                continue
-            if low <= age_on(records.birth[pk], day) < high:
-                person.append(pk), index.append(day), treated.append(False), stratum.append(s)
-    covariates = np.array(
-        [_covariates(records, pk, day) for pk, day in zip(person, index, strict=True)], float
-    ).reshape(len(person), len(COVARIATE_NAMES))
-    groups = [_groups(records, pk, day) for pk, day in zip(person, index, strict=True)]
+    pool = records.followed[~np.isin(records.followed, list(ever_offered(initiative)))]
+    pool_births = np.array([records.birth[p] for p in pool], np.int64)
+    persons = [np.array(list(treated_dates), np.int64)]
+    days = [np.array(list(treated_dates.values()), np.int64)]
+    strata = [np.array([half_year(date.fromordinal(d)) for d in days[0]], np.int64)]
+    for s in sorted(set(strata[0].tolist())):
+        day = min(half_year_middle(s), as_of).toordinal()
+        age = (day - pool_births) / 365.25
+        chosen = pool[(low <= age) & (age < high)]
+        persons.append(chosen)
+        days.append(np.full(len(chosen), day, np.int64))
+        strata.append(np.full(len(chosen), s, np.int64))
+    person, index = np.concatenate(persons), np.concatenate(days)
+    covariates, groups = _rows(records, person, index)
     return Analysis(
         person=person,
         index=index,
-        treated=np.array(treated, bool),
+        treated=np.arange(len(person)) < len(treated_dates),
         covariates=covariates,
         names=COVARIATE_NAMES,
-        stratum=np.array(stratum, int),
-        groups={m: [g[i] for g in groups] for i, m in enumerate(MODERATORS)},
+        stratum=np.concatenate(strata),
+        groups=groups,
     )
 
 
@@ -323,39 +378,31 @@ def outcome_values(
     records: PersonRecords, analysis: Analysis, outcome: Outcome, *, as_of: date
 ) -> tuple[np.ndarray, np.ndarray]:
     """(outcome, baseline) per row: 1/0, NaN where not observed or not yet matured."""
-    offset = days_after(outcome.months)
-    values, baselines = [], []
-    for pk, day in zip(analysis.person, analysis.index, strict=True):
-        due = day + timedelta(days=offset)
-        if due > as_of:
-            values.append(np.nan), baselines.append(np.nan)
-            continue
-        if outcome.kind == "status":
-            window = _between(
-                records.statuses.get(pk, []),
-                due - timedelta(days=OBSERVATION_WINDOW_DAYS + 1),
-                due + timedelta(days=OBSERVATION_WINDOW_DAYS),
-            )
-            values.append(
-                float(any(s in outcome.statuses for _, s in window)) if window else np.nan
-            )
-            before = _between(
-                records.statuses.get(pk, []), day - timedelta(STATUS_AT_START_DAYS), day
-            )
-            baselines.append(float(before[-1][1] in outcome.statuses) if before else np.nan)
-        elif outcome.kind == "recidivism":
-            crimes = records.crimes.get(pk, [])
-            after = _between(crimes, day, due)
-            before = _between(crimes, day - timedelta(days=offset), day)
-            values.append(float(any(k in outcome.crime_kinds for _, k in after)))
-            baselines.append(float(any(k in outcome.crime_kinds for _, k in before)))
-        else:  # progression: improved by at least one point on the mean score
-            scores = records.scores.get(pk, [])
-            start = _between(scores, day - timedelta(SCORE_AT_START_DAYS), day + timedelta(31))
-            later = _between(scores, due - timedelta(61), due + timedelta(61))
-            values.append(float(later[-1][1] - start[0][1] >= 1) if start and later else np.nan)
-            baselines.append(np.nan)
-    return np.array(values, float), np.array(baselines, float)
+    persons, days = analysis.person, analysis.index
+    due = days + days_after(outcome.months)
+    matured = due <= as_of.toordinal()
+    if outcome.kind == "status":
+        window = (due - OBSERVATION_WINDOW_DAYS - 1, due + OBSERVATION_WINDOW_DAYS)
+        observed = records.statuses.count_between(persons, *window) > 0
+        hits = records.statuses.where(np.isin(records.statuses.values, list(outcome.statuses)))
+        success = hits.count_between(persons, *window) > 0
+        at, known = records.statuses.last_until(persons, days - STATUS_AT_START_DAYS, days)
+        was = np.isin(records.statuses.value_at(at, known, ""), list(outcome.statuses))
+        values = np.where(observed, success, np.nan)
+        baseline = np.where(known, was, np.nan)
+    elif outcome.kind == "recidivism":
+        crimes = records.crimes.where(np.isin(records.crimes.values, list(outcome.crime_kinds)))
+        values = (crimes.count_between(persons, days, due) > 0).astype(float)
+        baseline = (crimes.count_between(persons, days - (due - days), days) > 0).astype(float)
+    else:  # progression: improved by at least one point on the mean score
+        scores = records.scores
+        start, started = scores.first_from(persons, days - SCORE_AT_START_DAYS, days + 31)
+        later, measured = scores.last_until(persons, due - 61, due + 61)
+        change = scores.value_at(later, measured, 0.0) - scores.value_at(start, started, 0.0)
+        values = np.where(started & measured, change >= 1, np.nan)
+        baseline = np.full(len(persons), np.nan)
+    values = np.where(matured, values, np.nan).astype(float)
+    return values, np.where(matured, baseline, np.nan).astype(float)
 
 
 def data_version() -> tuple:

@@ -6,7 +6,6 @@ app_name = "evidence"
 
 urlpatterns = [
     path("indsatser/<slug:slug>/evidens/", views.evidence_page, name="card"),
-    path("indsatser/<slug:slug>/evidens/pdf/", views.evidence_pdf, name="pdf"),
     path(
         "indsatser/<slug:slug>/evidens/trin/<int:pk>/slet/",
         views.change_theory_step_delete,

@@ -1,31 +1,16 @@
-"""The evidence card page, its PDF, and editing the change theory."""
-
-from datetime import date
+"""The evidence card page and editing the change theory (the PDF is reports' work)."""
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from evidence.actions import change_theory_step_add, change_theory_step_remove
-from evidence.card import evidence_card
+from evidence.card import evidence_card_for
 from evidence.forms import ChangeTheoryStepForm
 from evidence.models import ChangeTheoryStep
 from initiatives.views import get_initiative_for_user
-from outcomes.permissions import sees_persons
-from reports.exports import render_pdf
-
-
-def card_for(request: HttpRequest, initiative):
-    """Those without person access see the card as of the end of last year, counts under 5
-    hidden (evidence.card)."""
-    today = timezone.localdate()
-    final = not sees_persons(request.user)
-    as_of = date(today.year - 1, 12, 31) if final else today
-    return evidence_card(initiative, as_of=as_of, final=final)
 
 
 def evidence_page(request: HttpRequest, slug: str) -> HttpResponse:
@@ -49,7 +34,7 @@ def evidence_page(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         "evidence/card.html",
         {
-            "card": card_for(request, initiative),
+            "card": evidence_card_for(request.user, initiative),
             "initiative": initiative,
             "form": form if may_edit else None,
             "pdf": False,
@@ -64,15 +49,3 @@ def change_theory_step_delete(request: HttpRequest, slug: str, pk: int) -> HttpR
     change_theory_step_remove(by=request.user, step=step)
     messages.success(request, _("Trinnet er fjernet fra forandringsteorien."))
     return redirect("evidence:card", slug=slug)
-
-
-def evidence_pdf(request: HttpRequest, slug: str) -> HttpResponse:
-    initiative = get_initiative_for_user(request.user, slug)
-    content = render_pdf(
-        "evidence/card_pdf.html",
-        {"card": card_for(request, initiative), "initiative": initiative, "pdf": True},
-    )
-    response = HttpResponse(content, content_type="application/pdf")
-    name = f"evidenskort-{slugify(initiative.slug)}.pdf"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response

@@ -28,6 +28,7 @@ urlpatterns = [
     ),
     path("<slug:slug>/bevillinger/", views.fundings, name="fundings"),
     path("<slug:slug>/bevillinger/<int:pk>/slet/", views.funding_delete, name="funding_delete"),
+    path("<slug:slug>/evidens.pdf", report_views.evidence_pdf, name="evidence_pdf"),
     path(
         "<slug:slug>/statusskema.<str:fmt>",
         report_views.status_form_export,

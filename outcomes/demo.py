@@ -105,8 +105,9 @@ OTHER_STATUSES = ["none", "activation", "none", "job_centre_contact"]
 PLANTED_SLUG, PLANTED_EFFECT = "fremskudt-norrebro", 0.15
 
 
-def untreated_job_or_education_chance(ssp_level: int, age: float) -> float:
+def untreated_job_or_education_chance(ssp_level: int, born: date, on: date) -> float:
     """Between 0.12 and 0.57: the demo's chance of job or education without the initiative."""
+    age = (on - born).days / 365.25
     return 0.12 + 0.45 / (1 + math.exp(-(1.0 - 0.6 * (ssp_level - 1) + 0.15 * (age - 20))))
 
 
@@ -250,7 +251,8 @@ def _success_chance(
     if slug != PLANTED_SLUG:
         return share
     level = levels.get(participation.person.pk, 1)
-    return untreated_job_or_education_chance(level, _age(participation.person, on)) + PLANTED_EFFECT
+    chance = untreated_job_or_education_chance(level, participation.person.birth_date, on)
+    return chance + PLANTED_EFFECT
 
 
 def _demo_channel(rng: random.Random, slug: str, person: Person, started: date) -> str:

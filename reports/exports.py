@@ -12,6 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from evidence.card import evidence_card_for_committees
 from initiatives.budget import MILLION, BudgetTable, discrepancy, format_million
 from initiatives.models import Initiative
 from reports.status_forms import status_attainment_now
@@ -389,9 +390,21 @@ def _status_heading(initiative: Initiative) -> str:
 
 
 def status_form_pdf(initiative: Initiative) -> bytes:
+    """The status form goes to the committees: with the evidence card as they see it."""
     return render_pdf(
         "reports/status_form_pdf.html",
-        {"initiative": initiative, "sections": status_form_sections(initiative)},
+        {
+            "initiative": initiative,
+            "sections": status_form_sections(initiative),
+            "card": evidence_card_for_committees(initiative),
+            "pdf": True,
+        },
+    )
+
+
+def evidence_card_pdf(card) -> bytes:
+    return render_pdf(
+        "evidence/card_pdf.html", {"card": card, "initiative": card.initiative, "pdf": True}
     )
 
 

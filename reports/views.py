@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from evidence.card import evidence_card_for
 from initiatives import queries
 from initiatives.models import MAX_YEAR, MIN_YEAR, SourceTable, StatusReport
 from initiatives.views import budget_range_from, budget_table_for, get_initiative_for_user
@@ -60,6 +61,12 @@ def budget_export(request: HttpRequest, fmt: str) -> HttpResponse:
     return _download(
         exports.budget_export(export, fmt), fmt, table_key or f"budget-{view}-{first}-{last}"
     )
+
+
+def evidence_pdf(request: HttpRequest, slug: str) -> HttpResponse:
+    initiative = get_initiative_for_user(request.user, slug)
+    content = exports.evidence_card_pdf(evidence_card_for(request.user, initiative))
+    return _download(content, "pdf", f"evidenskort-{slugify(initiative.slug)}")
 
 
 def status_form_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:

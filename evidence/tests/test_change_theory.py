@@ -40,6 +40,6 @@ def test_a_reader_sees_the_card_but_cannot_change_the_theory(client, committee_r
 
 def test_the_card_comes_as_a_pdf(client, analyst):
     client.force_login(analyst)
-    pdf = client.get(reverse("evidence:pdf", args=["exit-programmet"]))
+    pdf = client.get(reverse("initiatives:evidence_pdf", args=["exit-programmet"]))
     assert pdf.status_code == 200
     assert pdf.content.startswith(b"%PDF")

@@ -1,0 +1,86 @@
+"""`make bench` (evidence part): every initiative's evidence card computed from the records.
+
+Builds the outcomes benchmark's data (`--scale 1`: 30,000 persons, 60,000 cases, 150,000
+participations, 1.5 million status observations; benchmarks/outcomes_data.py) plus the demo's
+register extracts for the comparison pool, then reports: the time to load the records the
+cards read, to compute every card (goal: 2 s for all together), the slowest card, and a card
+served from the cache. The first figure in a fresh process includes importing scikit-learn,
+scipy and statsmodels, given apart. Figures, not tests."""
+
+import argparse
+import random
+import time
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--scale", type=float, default=1.0)
+    args = parser.parse_args()
+    from benchmarks.database import throwaway_database
+
+    with throwaway_database():
+        from django.conf import settings
+        from django.db import connection
+        from django.utils import timezone
+
+        from accounts.demo import demo_users_create
+        from accounts.models import User
+        from benchmarks.outcomes_data import scale_data_create
+        from evidence.demo import demo_registers_create
+
+        settings.DEBUG = True  # the demo generators refuse to run without it
+        demo_users_create()
+        started = time.perf_counter()
+        counts = scale_data_create(args.scale, random.Random(7))
+        today = timezone.localdate()
+        registers = demo_registers_create(
+            today=today, by=User.objects.get(username="sagsbehandler")
+        )
+        print(
+            f"evidence at scale {args.scale:g} on {connection.vendor}: "
+            + ", ".join(f"{n:,} {what}" for what, n in counts.items())
+            + f", {registers[0]:,} register statuses (built in {time.perf_counter() - started:.0f} s)"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE" if connection.vendor == "sqlite" else "VACUUM ANALYZE")
+        settings.DEBUG = False
+        _cards(today)
+
+
+def _cards(today) -> None:
+    from evidence.card import evidence_card, evidence_card_compute
+    from evidence.records import person_records_load
+    from initiatives.models import Initiative
+    from outcomes.models import Participation
+
+    started = time.perf_counter()
+    import sklearn.linear_model  # noqa: F401
+    import statsmodels.regression.linear_model  # noqa: F401
+    from scipy.optimize import minimize  # noqa: F401
+
+    print(f"  importing scikit-learn, scipy, statsmodels: {time.perf_counter() - started:.1f} s")
+    initiatives = list(Initiative.objects.filter(pk__in=Participation.objects.values("initiative")))
+    started = time.perf_counter()
+    records = person_records_load()
+    loaded = time.perf_counter() - started
+    times = []
+    for initiative in initiatives:
+        one = time.perf_counter()
+        evidence_card_compute(initiative, as_of=today, records=records)
+        times.append((time.perf_counter() - one, initiative.slug))
+    total = loaded + sum(t for t, _ in times)
+    slowest = max(times)
+    print(
+        f"  every card ({len(initiatives)} initiatives): {total:.1f} s "
+        f"(loading the records {loaded:.1f} s; slowest {slowest[1]} {slowest[0]:.1f} s; goal 2 s)"
+    )
+    evidence_card(initiatives[0], as_of=today, final=False)  # fills the cache
+    started = time.perf_counter()
+    evidence_card(initiatives[0], as_of=today, final=False)
+    print(
+        f"  a card from the cache (data version checked): {1000 * (time.perf_counter() - started):.0f} ms"
+    )
+
+
+if __name__ == "__main__":
+    main()
