@@ -1,16 +1,12 @@
 """The evidence card of an initiative (/api/v1/initiatives/{slug}/evidence), with the same
 date and small-count rules as the page."""
 
-from datetime import date
-
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from ninja import Router, Schema
 
 from api.errors import ERRORS
-from evidence.card import evidence_card
+from evidence.card import evidence_card_for
 from initiatives.models import Initiative
-from outcomes.permissions import sees_persons
 
 router = Router(tags=["evidens"])
 
@@ -115,13 +111,9 @@ def _estimate(e) -> dict:
 
 @router.get("/initiatives/{slug}/evidence", response={200: EvidenceOut, **ERRORS})
 def evidence(request, slug: str):
-    initiative = get_object_or_404(Initiative, slug=slug)
-    today = timezone.localdate()
-    final = not sees_persons(request.auth)
-    as_of = date(today.year - 1, 12, 31) if final else today
-    card = evidence_card(initiative, as_of=as_of, final=final)
+    card = evidence_card_for(request.auth, get_object_or_404(Initiative, slug=slug))
     return {
-        "initiative": initiative.slug,
+        "initiative": card.initiative.slug,
         "as_of": card.as_of.isoformat(),
         "computed_at": card.computed_at.isoformat(),
         "final": card.final,

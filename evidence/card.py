@@ -5,7 +5,8 @@ Those without person access get the card as of the end of last year (a card of t
 against tomorrow's, tell what became of one person). Everyone gets every count from 1 to 4
 hidden, and a subgroup's count hidden too when it alone would give a hidden one away
 (secondary suppression, reports.disclosure): the people behind a card are more than any user
-may see. The computed card is cached per data version."""
+may see. The computed card is cached per data version, on disk (settings.CACHES), so worker
+processes share it."""
 
 import hashlib
 from dataclasses import dataclass, field, replace
@@ -13,7 +14,9 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import numpy as np
-from django.core.cache import cache
+from django.core.cache import caches
+from django.db import connection
+from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from evidence import economics
@@ -35,6 +38,7 @@ from outcomes import queries
 from outcomes.measures import MINIMUM_DENOMINATOR, full_year_places
 from outcomes.models import FollowUp, FollowUpOutcome, Participation
 from outcomes.permissions import sees_persons
+from outcomes.queries import AddDays
 from reports.disclosure import HIDDEN, suppress_rows
 
 MARYLAND_COMPARISON, MARYLAND_BEFORE_AFTER, MARYLAND_NONE = 3, 2, 1
@@ -141,21 +145,23 @@ def _group_order(label: str) -> tuple:
 
 
 def _implementation(initiative: Initiative, as_of: date) -> Implementation:
-    due = FollowUp.objects.filter(participation__initiative=initiative, due_on__lte=as_of)
-    resolved = list(
-        due.exclude(outcome=FollowUpOutcome.DUE).values_list(
-            "due_on", "resolved_at", "observation__observed_on", "outcome"
-        )
+    """Capacity used and follow-up fidelity: a follow-up is on time when its status was
+    observed (or it was closed) within ON_TIME_DAYS of its due date."""
+    deadline = AddDays(F("due_on"), ON_TIME_DAYS)
+    resolved = ~Q(outcome=FollowUpOutcome.DUE)
+    on_time = resolved & (
+        Q(observation__observed_on__lte=deadline)
+        | Q(observation__isnull=True, resolved_at__isnull=True)
+        | Q(observation__isnull=True, resolved_at__date__lte=deadline)
     )
-    on_time = late = unreachable = 0
-    for due_on, resolved_at, observed_on, outcome in resolved:
-        day = observed_on or (resolved_at.date() if resolved_at else due_on)
-        unreachable += outcome == FollowUpOutcome.UNREACHABLE
-        if (day - due_on).days <= ON_TIME_DAYS:
-            on_time += 1
-        else:
-            late += 1
-    total = due.count()
+    counts = FollowUp.objects.filter(
+        participation__initiative=initiative, due_on__lte=as_of
+    ).aggregate(
+        total=Count("pk"),
+        resolved=Count("pk", filter=resolved),
+        on_time=Count("pk", filter=on_time),
+        unreachable=Count("pk", filter=Q(outcome=FollowUpOutcome.UNREACHABLE)),
+    )
     year_start = as_of.replace(month=1, day=1)
     return Implementation(
         capacity=initiative.capacity_amount,
@@ -164,11 +170,11 @@ def _implementation(initiative: Initiative, as_of: date) -> Implementation:
         full_year_places=full_year_places(
             queries.occupied_days(initiative.pk, year_start, as_of), as_of.year
         ),
-        follow_ups_due=total,
-        on_time=on_time,
-        late=late,
-        unreachable=unreachable,
-        missing=total - len(resolved),
+        follow_ups_due=counts["total"],
+        on_time=counts["on_time"],
+        late=counts["resolved"] - counts["on_time"],
+        unreachable=counts["unreachable"],
+        missing=counts["total"] - counts["resolved"],
     )
 
 
@@ -303,8 +309,14 @@ def _hide(count: int | str) -> int | str:
 
 
 def _estimate_without_small_counts(estimate: Estimate) -> Estimate:
+    """Counts under 5 hidden. The treated compared and those without a comparable person add
+    up to the treated measured, which the subgroups' counts give away: where one of the two
+    is hidden, so is the other (reports.disclosure's secondary suppression)."""
+    split = suppress_rows({"": {"matched": estimate.matched, "unmatched": estimate.unmatched}})[""]
     return replace(
         estimate,
+        matched=split["matched"],
+        unmatched=split["unmatched"],
         **{
             name: _hide(getattr(estimate, name))
             for name in (
@@ -312,8 +324,6 @@ def _estimate_without_small_counts(estimate: Estimate) -> Estimate:
                 "treated_missing",
                 "pool",
                 "pool_missing",
-                "matched",
-                "unmatched",
                 "naive_people",
                 "comparison_effective",
             )
@@ -403,7 +413,9 @@ def evidence_card_for_committees(initiative: Initiative) -> EvidenceCard:
 def evidence_card(initiative: Initiative, *, as_of: date, final: bool) -> EvidenceCard:
     """The card, from the cache when no record it reads has changed since it was computed."""
     version = hashlib.sha256(repr(data_version()).encode()).hexdigest()[:16]
-    key = f"evidence:{initiative.pk}:{initiative.version}:{as_of.isoformat()}:{version}"
+    database = connection.settings_dict["NAME"]
+    key = f"evidence:{database}:{initiative.pk}:{initiative.version}:{as_of}:{version}"
+    cache = caches["evidence"]
     card = cache.get(key)
     if card is None:
         card = evidence_card_compute(initiative, as_of=as_of)

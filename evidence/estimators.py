@@ -190,8 +190,12 @@ def _adjusted_effect(design: Design, rows: np.ndarray, weights: np.ndarray) -> t
     )
     model = WLS(design.outcome[rows], regressors, weights=weights)
     clustered = {"cov_type": "cluster", "cov_kwds": {"groups": design.unit[rows]}}
-    fitted = model.fit(method="qr", **clustered)
-    if not (np.isfinite(fitted.params[1]) and np.isfinite(fitted.bse[1])):
+    try:
+        fitted = model.fit(method="qr", **clustered)
+        solved = np.isfinite(fitted.params[1]) and np.isfinite(fitted.bse[1])
+    except np.linalg.LinAlgError:
+        solved = False
+    if not solved:
         # Collinear covariates (QR cannot solve them): the pseudo-inverse can, more slowly.
         fitted = model.fit(method="pinv", **clustered)
     return float(fitted.params[1]), float(fitted.bse[1])

@@ -5,10 +5,13 @@ and what became of them.
 The comparison pool is everyone the municipality's records follow (an SSP case, a job-centre
 register status, a participation in another initiative) who was never offered this initiative,
 of an age the initiative takes. A pool person gets a row in each calendar half-year in which
-someone started, dated 1 April or 1 October (the middle of the half-year). Outcomes are measured the same
-way for both groups, from the start (index) date: a status observation within ±31 days of
-k months after it (as the criteria count), a police record within the recidivism window."""
+someone started, dated 1 April or 1 October (the middle of the half-year); where the pool is
+larger than POOL_PER_TREATED per starter (and than POOL_ALWAYS_KEPT), a fixed random draw. Outcomes are
+measured the same way for both groups, from the start (index) date: a status observation
+within ±31 days of k months after it (as the criteria count), a police record within the
+recidivism window."""
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,7 +20,7 @@ from django.conf import settings
 from django.db.models import Avg
 
 from cases.models import SspCase
-from initiatives.models import Initiative, MeasureKind
+from initiatives.models import Funding, Initiative, MeasureKind, SuccessCriterion
 from outcomes.criteria import (
     DEFAULT_FOLLOW_UP_MONTHS,
     OBSERVATION_WINDOW_DAYS,
@@ -39,6 +42,11 @@ LOOK_BACK_DAYS = 730  # prior charges and convictions: the two years before the 
 STATUS_AT_START_DAYS = 183  # the latest status in the half-year before the index date
 SCORE_AT_START_DAYS = 365
 GOOD_START_STATUSES = frozenset({"job", "education", "wage_subsidy", "self_supporting"})
+# At most this many pool members per starter in a half-year, drawn at random: beyond it a
+# larger pool narrows the interval by little (its variance share is 1/k of the treated's)
+# and costs time in proportion (a municipality's whole register is tens of thousands).
+POOL_PER_TREATED = 10
+POOL_ALWAYS_KEPT = 2000  # a pool this small is kept whole: rare comparable people stay in it
 AGE_BANDS = ((0, 15), (15, 18), (18, 21), (21, 26), (26, 200))
 DISTRICTS = [d.value for d in CityDistrict]
 
@@ -354,10 +362,16 @@ def analysis_build(
     persons = [np.array(list(treated_dates), np.int64)]
     days = [np.array(list(treated_dates.values()), np.int64)]
     strata = [np.array([half_year(date.fromordinal(d)) for d in days[0]], np.int64)]
-    for s in sorted(set(strata[0].tolist())):
+    starters = Counter(strata[0].tolist())
+    for s in sorted(starters):
         day = min(half_year_middle(s), as_of).toordinal()
         age = (day - pool_births) / 365.25
         chosen = pool[(low <= age) & (age < high)]
+        cap = max(POOL_PER_TREATED * starters[s], POOL_ALWAYS_KEPT)
+        if len(chosen) > cap:
+            # A fixed draw per initiative and half-year: the same card every time.
+            draw = np.random.default_rng([initiative.pk, s])
+            chosen = np.sort(draw.choice(chosen, cap, replace=False))
         persons.append(chosen)
         days.append(np.full(len(chosen), day, np.int64))
         strata.append(np.full(len(chosen), s, np.int64))
@@ -418,6 +432,8 @@ def data_version() -> tuple:
         (AssessmentScore, Sum("score")),
         (SspCase, Sum("version")),
         (Person, Sum("version")),
+        (SuccessCriterion, Sum("version")),
+        (Funding, Sum("amount")),
     ):
         agg = model.objects.aggregate(n=Count("pk"), top=Max("pk"), edits=edits)
         parts.append((agg["n"], agg["top"], str(agg["edits"])))

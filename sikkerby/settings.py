@@ -315,3 +315,18 @@ SIKKERBY_RECIDIVISM_DEFINITIONS = {
     "police_registration_9_months": (("charge", "conviction"), 9),
     "sentence_2_years": (("conviction",), 24),
 }
+
+# Computed evidence cards (evidence.card), keyed by the data version they were computed on:
+# on disk, so every worker process shares one computation. Tests keep theirs in memory.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "evidence": (
+        {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "evidence"}
+        if TESTING
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("EVIDENCE_CACHE_DIR", str(BASE_DIR / "var" / "evidence")),
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    ),
+}

@@ -57,8 +57,13 @@ COVARIATES = {
 @register.filter
 def outcome_label(outcome) -> str:
     if outcome.kind == "status":
-        names = ", ".join(
+        labels = [
             str(Status(s).label).lower() for s in sorted(outcome.statuses) if s in Status.values
+        ]
+        names = (
+            ", ".join(labels[:-1]) + _(" eller ") + labels[-1]
+            if len(labels) > 1
+            else "".join(labels)
         )
         text = _("%(statuses)s %(months)s måneder efter start") % {
             "statuses": names,
@@ -69,7 +74,7 @@ def outcome_label(outcome) -> str:
         return text
     if outcome.kind == "recidivism":
         return str(RECIDIVISM.get(outcome.key, outcome.key))
-    return _("forbedret mindst 1 point på progressionsmålingen efter 6 måneder")
+    return _("forbedring på mindst 1 point på progressionsmålingen efter 6 måneder")
 
 
 @register.filter
@@ -137,27 +142,37 @@ def kroner(amount) -> str:
 
 @register.simple_tag
 def effect_sentence(outcome, estimate) -> str:
-    """'12 procentpoint flere i job eller uddannelse efter 6 måneder end en sammenlignelig
-    gruppe (95 %-interval 4–20)'."""
-    more = estimate.effect >= 0
+    """'12 procentpoint flere i job eller uddannelse 6 måneder efter start end en sammenlignelig
+    gruppe (95 %-interval 4 til 20)'."""
     values = {
         "n": number_format(abs(100 * estimate.effect), 0),
         "what": outcome_label(outcome),
         "low": number_format(100 * estimate.low, 0),
         "high": number_format(100 * estimate.high, 0),
     }
-    if more:
-        return (
+    more = estimate.effect >= 0
+    if outcome.kind == "status":  # 'i job …' reads on its own
+        sentence = (
+            _(
+                "%(n)s procentpoint flere %(what)s end en sammenlignelig gruppe "
+                "(95 %%-interval %(low)s til %(high)s)"
+            )
+            if more
+            else _(
+                "%(n)s procentpoint færre %(what)s end en sammenlignelig gruppe "
+                "(95 %%-interval %(low)s til %(high)s)"
+            )
+        )
+    else:
+        sentence = (
             _(
                 "%(n)s procentpoint flere med %(what)s end en sammenlignelig gruppe "
                 "(95 %%-interval %(low)s til %(high)s)"
             )
-            % values
+            if more
+            else _(
+                "%(n)s procentpoint færre med %(what)s end en sammenlignelig gruppe "
+                "(95 %%-interval %(low)s til %(high)s)"
+            )
         )
-    return (
-        _(
-            "%(n)s procentpoint færre med %(what)s end en sammenlignelig gruppe "
-            "(95 %%-interval %(low)s til %(high)s)"
-        )
-        % values
-    )
+    return sentence % values

@@ -43,3 +43,32 @@ def test_the_card_comes_as_a_pdf(client, analyst):
     pdf = client.get(reverse("initiatives:evidence_pdf", args=["exit-programmet"]))
     assert pdf.status_code == 200
     assert pdf.content.startswith(b"%PDF")
+
+
+def test_a_step_without_text_or_with_another_initiatives_criterion_is_refused_with_a_message(
+    client, bif_owner
+):
+    initiative = Initiative.objects.get(slug="exit-programmet")
+    foreign = Initiative.objects.get(slug="nexus").success_criteria.first()
+    client.force_login(bif_owner)
+    url = reverse("evidence:card", args=[initiative.slug])
+    empty = client.post(url, {"stage": "activity", "text": ""})
+    assert empty.status_code == 200
+    assert "Dette felt er påkrævet." in empty.content.decode()
+    wrong = client.post(url, {"stage": "effect", "text": "x", "criteria": [foreign.pk]})
+    assert wrong.status_code == 200
+    assert "Marker en gyldig valgmulighed" in wrong.content.decode()
+    assert "<details open>" in wrong.content.decode()  # the form with its error is shown
+    odd = client.post(url, {"stage": "nonsense", "text": "x"})
+    assert odd.status_code == 200
+    assert not ChangeTheoryStep.objects.exists()
+
+
+def test_a_step_of_another_initiative_cannot_be_removed_through_this_one(client, bif_owner):
+    exit_programme = Initiative.objects.get(slug="exit-programmet")
+    other = Initiative.objects.get(slug="nexus")
+    step = ChangeTheoryStep.objects.create(initiative=other, stage="activity", text="x")
+    client.force_login(bif_owner)
+    url = reverse("evidence:step_delete", args=[exit_programme.slug, step.pk])
+    assert client.post(url).status_code == 404
+    assert ChangeTheoryStep.objects.filter(pk=step.pk).exists()

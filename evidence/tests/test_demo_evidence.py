@@ -83,3 +83,23 @@ def test_those_who_see_persons_get_todays_card_with_small_counts_hidden_too(
         page = client.get(reverse("evidence:card", args=["den-korte-snor"]))
     assert "3.12.2026" in page.content.decode()
     assert not _small_counts(page)
+
+
+def test_a_hidden_count_of_participants_without_a_comparable_person_hides_those_compared():
+    """Compared + without a comparable person = the treated measured, which the subgroups
+    add up to: one hidden alone could be worked out."""
+    from evidence.card import _estimate_without_small_counts
+    from evidence.estimators import Estimate
+
+    shown = _estimate_without_small_counts(
+        Estimate(
+            Refusal.NONE,
+            treated=43,
+            treated_missing=9,
+            pool=900,
+            pool_missing=0,
+            matched=40,
+            unmatched=3,
+        )
+    )
+    assert (shown.matched, shown.unmatched) == ("skjult", "<5")

@@ -78,3 +78,19 @@ def test_outcomes_not_observed_are_counted_as_missing_not_as_failures():
     missing = np.isnan(design.outcome)
     assert estimate.treated_missing == int((missing & design.treated).sum())
     assert estimate.treated == int((~missing & design.treated).sum())
+
+
+def test_collinear_covariates_still_give_an_estimate():
+    """Two covariates that are one (a count and its double) make the least squares singular:
+    the pseudo-inverse solves what QR cannot (found at a municipality's scale)."""
+    rng = np.random.default_rng(5)
+    covariates = rng.normal(size=(400, 2))
+    design = Design(
+        treated=np.arange(400) < 60,
+        covariates=np.column_stack([covariates, 2 * covariates[:, 0]]),
+        names=("a", "b", "twice_a"),
+        outcome=rng.integers(0, 2, 400).astype(float),
+        stratum=np.zeros(400, int),
+        unit=np.arange(400),
+    )
+    assert matched_effect(design).is_effect
