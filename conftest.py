@@ -345,3 +345,12 @@ def oidc_provider(tmp_path, settings):
     for process in started:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(autouse=True)
+def evidence_cache_cleared():
+    """Computed evidence cards are cached by data version; a test starts with none (two
+    tests' data can look alike to the version stamp)."""
+    from django.core.cache import caches
+
+    caches["evidence"].clear()

@@ -30,8 +30,10 @@ from evidence.records import (
     analysis_build,
     data_version,
     initiative_outcomes,
+    no_person_records,
     outcome_values,
     person_records_load,
+    treated_index_dates,
 )
 from initiatives.models import Initiative
 from outcomes import queries
@@ -245,7 +247,9 @@ def _costs(
 def evidence_card_compute(
     initiative: Initiative, *, as_of: date, records: PersonRecords | None = None
 ) -> EvidenceCard:
-    records = records or person_records_load()
+    if records is None:
+        offered_anyone = treated_index_dates(initiative, offered=True, as_of=as_of)
+        records = person_records_load() if offered_anyone else no_person_records()
     started = analysis_build(records, initiative, offered=False, as_of=as_of)
     offered = analysis_build(records, initiative, offered=True, as_of=as_of)
     # Where nobody was offered before starting, intention to treat is the same analysis.

@@ -180,6 +180,12 @@ class PersonRecords:
     followed: np.ndarray  # the pool: persons the records follow, with a birth date
 
 
+def no_person_records() -> PersonRecords:
+    """For an initiative nobody has been offered: nothing to read."""
+    empty = Events.of([])
+    return PersonRecords({}, {}, {}, empty, empty, empty, empty, np.array([], np.int64))
+
+
 def person_records_load() -> PersonRecords:
     cases = list(SspCase.objects.values_list("person_id", "reported_on", "level"))
     followed = {row[0] for row in cases}

@@ -116,7 +116,7 @@ class ScenarioReport:
     coverage: float  # share of 95 % intervals containing the planted effect
     rejections: float  # share of intervals excluding 0 (false positives at zero; power else)
     naive_bias: float  # mean participants-only before/after − planted
-    mean_matched: float
+    mean_matched: float  # treated compared (inside the overlap), per dataset
 
 
 def scenario_report(scenario: Scenario, *, datasets: int, seed: int = 2026) -> ScenarioReport:
@@ -149,7 +149,7 @@ def validation_table(reports: list[ScenarioReport]) -> str:
     """The report as a Markdown table (README, closing notes)."""
     lines = [
         "| scenario | planted | datasets (estimated) | bias | 95 % coverage | "
-        "rejects 0 | naive before/after bias | mean pairs |",
+        "rejects 0 | naive before/after bias | mean treated compared |",
         "|---|---|---|---|---|---|---|---|",
     ]
     for r in reports:
