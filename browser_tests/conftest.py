@@ -17,6 +17,10 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "browser_tests" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+            # The live server needs committed data, so each test empties the database when
+            # it ends; the rows the migrations seed (level rules, designation rules, ...) are
+            # put back before the next, so no journey depends on running first.
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
 
 
 @pytest.fixture(scope="session")
@@ -83,3 +87,35 @@ def log_in_as_demo_user(page, live_server, username: str) -> None:
     page.get_by_label("Adgangskode").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Log ind", exact=True).click()
     page.wait_for_load_state()
+
+
+def run_the_worker_with_the_page_waiting(page) -> None:
+    """Run the background worker once, in this thread, while the job page's polls are held
+    in the browser. The live server shares this thread's in-memory SQLite connection, so a
+    poll that reached it mid-import would interleave with the import's transaction, which a
+    real worker (its own process and connection) never meets. The held polls go on
+    afterwards: the page shows the outcome without a reload."""
+    from urllib.parse import urlsplit
+
+    from django.core.management import call_command
+
+    job_page = urlsplit(page.url).path
+    held = []
+
+    def is_a_poll(url: str) -> bool:
+        return urlsplit(url).path == job_page
+
+    def hold(route) -> None:
+        held.append(route)
+
+    page.route(is_a_poll, hold)
+    for _ in range(50):  # the next poll is held, so none is under way at the server
+        if held:
+            break
+        page.wait_for_timeout(100)
+    else:
+        raise AssertionError(f"{job_page} did not poll within 5 s")
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    for poll in held:
+        poll.continue_()
+    page.unroute(is_a_poll, hold)

@@ -3,12 +3,10 @@ designation page tells the seed's story. axe-core on every page."""
 
 from playwright.sync_api import expect
 
-from browser_tests.conftest import assert_accessible, log_in
+from browser_tests.conftest import assert_accessible, log_in, run_the_worker_with_the_page_waiting
 
 
 def test_an_analyst_imports_a_survey_wave_and_reads_the_index(live_server, page, analyst, tmp_path):
-    from django.core.management import call_command
-
     from areas.demo import demo_areas_create
 
     demo_areas_create()
@@ -28,7 +26,7 @@ def test_an_analyst_imports_a_survey_wave_and_reads_the_index(live_server, page,
     page.get_by_role("button", name="Indlæs", exact=True).click()
     expect(page.locator("progress")).to_be_visible()
     assert_accessible(page, "82-area-import-queued")
-    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    run_the_worker_with_the_page_waiting(page)
     expect(page.get_by_text("240 rækker er gemt.")).to_be_visible(timeout=5000)
     page.goto(f"{live_server.url}/omraader/tryghed/?aar=2008")
     # 90 × 1.2 safe of 90 × 1.2 + 30 × 0.8 answers: 108 / 132 = 82 %.

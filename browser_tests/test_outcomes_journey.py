@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from playwright.sync_api import expect
 
-from browser_tests.conftest import assert_accessible, log_in
+from browser_tests.conftest import assert_accessible, log_in, run_the_worker_with_the_page_waiting
 from outcomes.models import StatusObservation
 from outcomes.tests.conftest import cohort  # noqa: F401 (a fixture, used through request)
 
@@ -53,8 +53,6 @@ def test_recording_a_status_changes_the_scorecard(live_server, page, request):
 def test_an_administrator_imports_an_extract_with_a_progress_bar(
     live_server, page, administrator, tmp_path, request
 ):
-    from django.core.management import call_command
-
     request.getfixturevalue("young_person")  # CPR 010108-4123
     extract = tmp_path / "jobcenter.csv"
     rows = "\r\n".join(["cpr;dato;status"] + ["010108-4123;03-02-2026;I job"] * 500)
@@ -66,7 +64,7 @@ def test_an_administrator_imports_an_extract_with_a_progress_bar(
     page.get_by_role("button", name="Indlæs", exact=True).click()
     expect(page.get_by_text("Venter på at blive indlæst")).to_be_visible()
     assert_accessible(page, "69-import-queued")
-    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    run_the_worker_with_the_page_waiting(page)
     # The page polls the job and shows the outcome without a reload.
     expect(page.get_by_text("500 rækker er gemt.")).to_be_visible(timeout=5000)
     expect(page.locator("progress")).to_have_attribute("value", "100")
