@@ -349,8 +349,11 @@ def oidc_provider(tmp_path, settings):
 
 @pytest.fixture(autouse=True)
 def evidence_cache_cleared():
-    """Computed evidence cards are cached by data version; a test starts with none (two
-    tests' data can look alike to the version stamp)."""
+    """Computed evidence cards and the worker's loaded records are kept by data version; a
+    test starts with none (two tests' data can look alike to the version stamp)."""
     from django.core.cache import caches
 
+    from evidence import records
+
     caches["evidence"].clear()
+    records._loaded.clear()

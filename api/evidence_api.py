@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
 from api.errors import ERRORS
-from evidence.card import evidence_card_for
+from evidence.served import evidence_card_for
 from initiatives.models import Initiative
 
 router = Router(tags=["evidens"])
@@ -77,6 +77,8 @@ class EvidenceOut(Schema):
     initiative: str
     as_of: str
     computed_at: str
+    # False: records have changed since computed_at; a new card is being computed.
+    current: bool
     final: bool
     effects: list[EffectOut]
     moderators: list[ModeratorOut]
@@ -116,6 +118,7 @@ def evidence(request, slug: str):
         "initiative": card.initiative.slug,
         "as_of": card.as_of.isoformat(),
         "computed_at": card.computed_at.isoformat(),
+        "current": card.current,
         "final": card.final,
         "effects": [
             {

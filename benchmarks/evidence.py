@@ -2,14 +2,15 @@
 
 Builds the outcomes benchmark's data (`--scale 1`: 30,000 persons, 60,000 cases, 150,000
 participations, 1.5 million status observations; benchmarks/outcomes_data.py) plus the demo's
-register extracts for the comparison pool, then reports: the time to load the records the
-cards read, to compute every card (goal: 2 s for all together), the slowest card, and a card
-served from the cache. The first figure in a fresh process includes importing scikit-learn,
-scipy and statsmodels, given apart. Figures, not tests."""
+register extracts for the comparison pool, then reports what the worker spends computing every
+card from the records (loading them, every card, the slowest), and what users wait for: every
+card served (goal: 2 s for all together), before and after a record changes. Importing
+scikit-learn, scipy and statsmodels is given apart. Figures, not tests."""
 
 import argparse
 import random
 import time
+from datetime import timedelta
 
 
 def main() -> None:
@@ -48,10 +49,11 @@ def main() -> None:
 
 
 def _cards(today) -> None:
-    from evidence.card import evidence_card, evidence_card_compute
-    from evidence.records import person_records_load
+    from evidence.card import evidence_card_store
+    from evidence.records import person_records_load, records_version
+    from evidence.served import evidence_card
     from initiatives.models import Initiative
-    from outcomes.models import Participation
+    from outcomes.models import Participation, StatusObservation
 
     started = time.perf_counter()
     import sklearn.linear_model  # noqa: F401
@@ -61,24 +63,46 @@ def _cards(today) -> None:
     print(f"  importing scikit-learn, scipy, statsmodels: {time.perf_counter() - started:.1f} s")
     initiatives = list(Initiative.objects.filter(pk__in=Participation.objects.values("initiative")))
     started = time.perf_counter()
+    version = records_version()
+    stamped = time.perf_counter() - started
+    started = time.perf_counter()
     records = person_records_load()
     loaded = time.perf_counter() - started
+    # What the worker does after records change: compute every card from the records.
     times = []
     for initiative in initiatives:
         one = time.perf_counter()
-        evidence_card_compute(initiative, as_of=today, records=records)
+        evidence_card_store(initiative, as_of=today, version=version, records=records)
         times.append((time.perf_counter() - one, initiative.slug))
     total = loaded + sum(t for t, _ in times)
     slowest = max(times)
     print(
-        f"  every card ({len(initiatives)} initiatives): {total:.1f} s "
-        f"(loading the records {loaded:.1f} s; slowest {slowest[1]} {slowest[0]:.1f} s; goal 2 s)"
+        f"  the worker computes every card ({len(initiatives)} initiatives): {total:.1f} s "
+        f"(loading the records {loaded:.1f} s; slowest {slowest[1]} {slowest[0]:.1f} s)"
     )
-    evidence_card(initiatives[0], as_of=today, final=False)  # fills the cache
+    # What users wait for: every card served, as the page, the PDF and the API get it.
     started = time.perf_counter()
-    evidence_card(initiatives[0], as_of=today, final=False)
+    for initiative in initiatives:
+        assert evidence_card(initiative, as_of=today, final=False).current
+    served = time.perf_counter() - started
     print(
-        f"  a card from the cache (data version checked): {1000 * (time.perf_counter() - started):.0f} ms"
+        f"  every card served ({len(initiatives)}): {served:.2f} s, goal 2 s "
+        f"(the records' version stamp {1000 * stamped:.0f} ms of each)"
+    )
+    # After a record changes, the last card is served (marked) while the worker computes anew.
+    observation = StatusObservation.objects.order_by("pk").first()
+    StatusObservation.objects.create(
+        person_id=observation.person_id,
+        observed_on=observation.observed_on + timedelta(days=1),
+        status=observation.status,
+        source=observation.source,
+    )
+    started = time.perf_counter()
+    for initiative in initiatives:
+        assert not evidence_card(initiative, as_of=today, final=False).current
+    print(
+        f"  every card served after a change, marked as computed before it: "
+        f"{time.perf_counter() - started:.2f} s"
     )
 
 

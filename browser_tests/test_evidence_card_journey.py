@@ -9,6 +9,7 @@ from accounts.models import User
 from browser_tests.conftest import assert_accessible, log_in_as_demo_user
 from cases.demo_population import demo_population_create
 from evidence.demo import demo_registers_create
+from outcomes.models import Participation, StatusObservation
 
 
 def test_a_reader_opens_the_evidence_card_and_its_pdf(live_server, page, catalogue, settings):
@@ -26,6 +27,19 @@ def test_a_reader_opens_the_evidence_card_and_its_pdf(live_server, page, catalog
     with page.expect_download() as download:
         page.get_by_role("link", name="Hent evidenskortet som PDF").click()
     assert download.value.suggested_filename == "evidenskort-fremskudt-norrebro.pdf"
+
+    # A register delivers a status: the card computed before it is shown, saying so, while
+    # the worker computes the new one.
+    participation = Participation.objects.filter(initiative__slug="fremskudt-norrebro").first()
+    StatusObservation.objects.create(
+        person=participation.person,
+        observed_on=timezone.localdate(),
+        status="job",
+        source="job_centre",
+    )
+    page.reload()
+    expect(page.get_by_text("Et nyt kort beregnes nu")).to_be_visible()
+    assert_accessible(page, "75-evidence-card-recomputing")
 
 
 def test_the_owner_adds_a_step_to_the_change_theory(live_server, page, catalogue, settings):

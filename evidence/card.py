@@ -1,14 +1,12 @@
 """The evidence card of an initiative (EMMIE: effect, mechanism, moderators, implementation,
 economic cost), computed live from the records. Figures only: the template words them.
 
-Those without person access get the card as of the end of last year (a card of today would,
-against tomorrow's, tell what became of one person). Everyone gets every count from 1 to 4
-hidden, and a subgroup's count hidden too when it alone would give a hidden one away
-(secondary suppression, reports.disclosure): the people behind a card are more than any user
-may see. The computed card is cached per data version, on disk (settings.CACHES), so worker
-processes share it."""
+Everyone gets every count from 1 to 4 hidden, and a subgroup's count hidden too when it alone
+would give a hidden one away (secondary suppression, reports.disclosure): the people behind a
+card are more than any user may see. A computed card is kept per version of the records, on
+disk (settings.CACHES), so worker processes share it; evidence.served says which card a user
+gets."""
 
-import hashlib
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -21,14 +19,12 @@ from django.utils import timezone
 
 from evidence import economics
 from evidence.estimators import Design, Estimate, matched_effect, propensity_logit
-from evidence.models import ChangeTheoryStep
 from evidence.records import (
     MODERATORS,
     Analysis,
     Outcome,
     PersonRecords,
     analysis_build,
-    data_version,
     initiative_outcomes,
     no_person_records,
     outcome_values,
@@ -39,13 +35,13 @@ from initiatives.models import Initiative
 from outcomes import queries
 from outcomes.measures import MINIMUM_DENOMINATOR, full_year_places
 from outcomes.models import FollowUp, FollowUpOutcome, Participation
-from outcomes.permissions import sees_persons
 from outcomes.queries import AddDays
 from reports.disclosure import HIDDEN, suppress_rows
 
 MARYLAND_COMPARISON, MARYLAND_BEFORE_AFTER, MARYLAND_NONE = 3, 2, 1
 ON_TIME_DAYS = 31  # a follow-up resolved within a month of its due date is on time
 CACHE_SECONDS = 24 * 3600
+LATEST_SECONDS = 30 * 24 * 3600  # a card older than a month is computed while the user waits
 
 
 @dataclass
@@ -95,6 +91,8 @@ class EvidenceCard:
     implementation: Implementation
     costs: list[economics.YearCost]
     steps: list = field(default_factory=list)
+    version: str = ""  # of the records it was computed on (evidence.records.records_version)
+    current: bool = True  # False: records changed since; a new card is being computed
 
     @property
     def has_effect(self) -> bool:
@@ -400,32 +398,21 @@ def without_small_counts(card: EvidenceCard) -> EvidenceCard:
     )
 
 
-def evidence_card_for(user, initiative: Initiative) -> EvidenceCard:
-    """Those without person access see the card as of the end of last year (figures final,
-    as on the scorecard); counts under 5 are hidden from everyone."""
-    if not sees_persons(user):
-        return evidence_card_for_committees(initiative)
-    return evidence_card(initiative, as_of=timezone.localdate(), final=False)
-
-
-def evidence_card_for_committees(initiative: Initiative) -> EvidenceCard:
-    """The card as of the end of last year, as readers and the status form show it."""
-    last_year_end = date(timezone.localdate().year - 1, 12, 31)
-    return evidence_card(initiative, as_of=last_year_end, final=True)
-
-
-def evidence_card(initiative: Initiative, *, as_of: date, final: bool) -> EvidenceCard:
-    """The card, from the cache when no record it reads has changed since it was computed."""
-    version = hashlib.sha256(repr(data_version()).encode()).hexdigest()[:16]
+def card_cache_key(initiative: Initiative, as_of: date, version: str) -> str:
+    """Where the card computed on `version` of the records is kept; `version` "latest" keeps
+    the last one computed, served while a newer one is computed."""
     database = connection.settings_dict["NAME"]
-    key = f"evidence:{database}:{initiative.pk}:{initiative.version}:{as_of}:{version}"
+    return f"evidence:{database}:{initiative.pk}:{initiative.version}:{as_of}:{version}"
+
+
+def evidence_card_store(
+    initiative: Initiative, *, as_of: date, version: str, records: PersonRecords | None = None
+) -> EvidenceCard:
+    """Compute the card and keep it under `version` (read before computing: a record that
+    changes meanwhile makes a newer version, so it is computed again) and as the latest."""
+    card = evidence_card_compute(initiative, as_of=as_of, records=records)
+    card.version = version
     cache = caches["evidence"]
-    card = cache.get(key)
-    if card is None:
-        card = evidence_card_compute(initiative, as_of=as_of)
-        cache.set(key, card, CACHE_SECONDS)
-    card.steps = list(
-        ChangeTheoryStep.objects.filter(initiative=initiative).prefetch_related("criteria")
-    )
-    card.final = final
-    return without_small_counts(card)
+    cache.set(card_cache_key(initiative, as_of, version), card, CACHE_SECONDS)
+    cache.set(card_cache_key(initiative, as_of, "latest"), card, LATEST_SECONDS)
+    return card

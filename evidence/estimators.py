@@ -184,21 +184,31 @@ def _adjusted_effect(design: Design, rows: np.ndarray, weights: np.ndarray) -> t
     from statsmodels.regression.linear_model import WLS
 
     x = design.covariates[rows]
-    keep = x.std(axis=0) > 0
     regressors = np.column_stack(
-        [np.ones(len(rows)), design.treated[rows].astype(float), x[:, keep]]
+        [np.ones(len(rows)), design.treated[rows].astype(float), x[:, x.std(axis=0) > 0]]
     )
+    # Collinear covariates (a district that is all of one SSP level, say) are dropped, so that
+    # the fit and its clustered covariance are of full rank; the treatment column stays.
+    regressors = regressors[:, _independent_columns(regressors * np.sqrt(weights)[:, None])]
     model = WLS(design.outcome[rows], regressors, weights=weights)
-    clustered = {"cov_type": "cluster", "cov_kwds": {"groups": design.unit[rows]}}
-    try:
-        fitted = model.fit(method="qr", **clustered)
-        solved = np.isfinite(fitted.params[1]) and np.isfinite(fitted.bse[1])
-    except np.linalg.LinAlgError:
-        solved = False
-    if not solved:
-        # Collinear covariates (QR cannot solve them): the pseudo-inverse can, more slowly.
-        fitted = model.fit(method="pinv", **clustered)
+    fitted = model.fit(method="qr", cov_type="cluster", cov_kwds={"groups": design.unit[rows]})
     return float(fitted.params[1]), float(fitted.bse[1])
+
+
+def _independent_columns(matrix: np.ndarray) -> list[int]:
+    """Columns 0 and 1 (the constant and the treatment) and a linearly independent set of the
+    others that spans what they add: QR with column pivoting on what is left of them once the
+    first two are projected out."""
+    from scipy.linalg import qr
+
+    first, rest = matrix[:, :2], matrix[:, 2:]
+    if rest.shape[1] == 0:
+        return [0, 1]
+    left = rest - first @ np.linalg.lstsq(first, rest, rcond=None)[0]
+    _, r, pivots = qr(left, mode="economic", pivoting=True)
+    tolerance = max(matrix.shape) * np.finfo(float).eps * np.linalg.norm(matrix, axis=0).max()
+    rank = int((np.abs(np.diag(r)) > tolerance).sum())
+    return [0, 1, *sorted(2 + int(column) for column in pivots[:rank])]
 
 
 def _naive(design: Design, observed: np.ndarray) -> tuple[float | None, float | None, int]:

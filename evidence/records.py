@@ -11,6 +11,7 @@ measured the same way for both groups, from the start (index) date: a status obs
 within ±31 days of k months after it (as the criteria count), a police record within the
 recidivism window."""
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -425,22 +426,44 @@ def outcome_values(
     return values, np.where(matured, baseline, np.nan).astype(float)
 
 
+def records_version() -> str:
+    """A short stamp of `data_version`: the computed cards are stored under it."""
+    return hashlib.sha256(repr(data_version()).encode()).hexdigest()[:16]
+
+
+_loaded: dict[str, PersonRecords] = {}
+
+
+def person_records_of(version: str) -> PersonRecords:
+    """The records as of `version`, loaded once per process while the version holds (the
+    worker computes one card after another from the same records)."""
+    if version not in _loaded:
+        _loaded.clear()  # one version at a time: the records of a replaced one are dropped
+        _loaded[version] = person_records_load()
+    return _loaded[version]
+
+
 def data_version() -> tuple:
-    """Changes whenever a record the analysis reads is added, changed or removed."""
+    """Changes whenever a record the analysis reads is added, changed or removed: per table
+    the rows and the highest key (each its own query, which both databases answer from an
+    index), and for the tables whose rows are edited, a sum their edits change. Status
+    observations and police records are only added and removed."""
     from django.db.models import Count, Max, Sum
 
     parts = []
     for model, edits in (
         (Participation, Sum("version")),
         (WaitingListEntry, Count("removed_on")),
-        (StatusObservation, Max("created_at")),
-        (CrimeEvent, Count("pk")),
+        (StatusObservation, None),
+        (CrimeEvent, None),
         (AssessmentScore, Sum("score")),
         (SspCase, Sum("version")),
         (Person, Sum("version")),
         (SuccessCriterion, Sum("version")),
         (Funding, Sum("amount")),
     ):
-        agg = model.objects.aggregate(n=Count("pk"), top=Max("pk"), edits=edits)
-        parts.append((agg["n"], agg["top"], str(agg["edits"])))
+        rows = model.objects.all()
+        parts.append((rows.count(), rows.aggregate(top=Max("pk"))["top"]))
+        if edits is not None:
+            parts.append(str(rows.aggregate(edits=edits)["edits"]))
     return tuple(parts)

@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from evidence.actions import change_theory_step_add, change_theory_step_remove
-from evidence.card import evidence_card_for
 from evidence.forms import ChangeTheoryStepForm
 from evidence.models import ChangeTheoryStep
+from evidence.served import evidence_card_for
 from initiatives.views import get_initiative_for_user
 
 

@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from evidence.card import evidence_card_for_committees
+from evidence.served import evidence_card_for_committees
 from initiatives.budget import MILLION, BudgetTable, discrepancy, format_million
 from initiatives.models import Initiative
 from reports.status_forms import status_attainment_now

@@ -12,7 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from evidence.card import evidence_card_for
+from evidence.served import evidence_card_for
 from initiatives import queries
 from initiatives.models import MAX_YEAR, MIN_YEAR, SourceTable, StatusReport
 from initiatives.views import budget_range_from, budget_table_for, get_initiative_for_user

@@ -11,9 +11,10 @@ import time_machine
 from django.urls import reverse
 
 from cases.demo_population import demo_population_create
-from evidence.card import MARYLAND_COMPARISON, evidence_card
+from evidence.card import MARYLAND_COMPARISON
 from evidence.demo import demo_registers_create
 from evidence.estimators import Refusal
+from evidence.served import evidence_card
 from initiatives.models import Initiative
 from outcomes.demo import PLANTED_EFFECT, PLANTED_SLUG
 from outcomes.models import Participation

@@ -80,17 +80,26 @@ def test_outcomes_not_observed_are_counted_as_missing_not_as_failures():
     assert estimate.treated == int((~missing & design.treated).sum())
 
 
-def test_collinear_covariates_still_give_an_estimate():
-    """Two covariates that are one (a count and its double) make the least squares singular:
-    the pseudo-inverse solves what QR cannot (found at a municipality's scale)."""
+def test_collinear_covariates_give_the_estimate_without_the_redundant_one():
+    """Two covariates that are one (a count and its double) make the least squares singular
+    (found at a municipality's scale): the redundant one is dropped from the regression, so
+    the estimate and its interval are those of the design without it."""
     rng = np.random.default_rng(5)
     covariates = rng.normal(size=(400, 2))
-    design = Design(
-        treated=np.arange(400) < 60,
-        covariates=np.column_stack([covariates, 2 * covariates[:, 0]]),
-        names=("a", "b", "twice_a"),
-        outcome=rng.integers(0, 2, 400).astype(float),
-        stratum=np.zeros(400, int),
-        unit=np.arange(400),
+    base = {
+        "treated": np.arange(400) < 60,
+        "outcome": rng.integers(0, 2, 400).astype(float),
+        "stratum": np.zeros(400, int),
+        "unit": np.arange(400),
+    }
+    collinear = matched_effect(
+        Design(
+            covariates=np.column_stack([covariates, 2 * covariates[:, 0]]),
+            names=("a", "b", "twice_a"),
+            **base,
+        )
     )
-    assert matched_effect(design).is_effect
+    without = matched_effect(Design(covariates=covariates, names=("a", "b"), **base))
+    assert collinear.is_effect
+    assert collinear.effect == pytest.approx(without.effect, abs=1e-4)
+    assert collinear.high - collinear.low == pytest.approx(without.high - without.low, abs=1e-4)
