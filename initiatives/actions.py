@@ -53,7 +53,12 @@ CRITERION_FIELDS = [
     "follow_up_months",
     "statuses",
     "start_event",
+    "channel",
+    "age_min",
+    "age_max",
     "source",
+    "area",
+    "measures_goal",
     "position",
 ]
 

@@ -200,6 +200,7 @@ class SuccessCriterionForm(forms.ModelForm):
             "age_max",
             "source",
             "area",
+            "measures_goal",
         ]
         widgets = {
             "text": forms.Textarea(attrs={"rows": 3}),

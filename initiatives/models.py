@@ -486,6 +486,16 @@ class SuccessCriterion(models.Model):
         related_name="criteria",
         verbose_name=_("område"),
     )
+    # The policy goal whose attainment this criterion measures (seed 002: goals a and b are
+    # measured by the letting agreement's criteria); its page shows the criterion's figures.
+    measures_goal = models.ForeignKey(
+        PolicyGoal,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="measuring_criteria",
+        verbose_name=_("måler det politiske mål"),
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:

@@ -116,7 +116,9 @@ def _initiative_create(spec: dict) -> Initiative:
         )
     for position, criterion_spec in enumerate(spec.get("criteria", []), start=1):
         reported = criterion_spec.get("reported", [])
-        fields = {k: v for k, v in criterion_spec.items() if k != "reported"}
+        fields = {k: v for k, v in criterion_spec.items() if k not in ("reported", "goal")}
+        if "goal" in criterion_spec:
+            fields["measures_goal"] = PolicyGoal.objects.get(code=criterion_spec["goal"])
         fields["target_value"] = _optional_decimal(fields.get("target_value"))
         fields["age_min"] = _optional_decimal(fields.get("age_min"))
         fields["age_max"] = _optional_decimal(fields.get("age_max"))

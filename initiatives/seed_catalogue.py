@@ -122,6 +122,7 @@ INITIATIVES = [
         criteria=[
             dict(
                 text="Der må ikke komme nye udsatte områder i Københavns Kommune.",
+                goal="a",
                 kind="area_vs_city",
                 statuses="nye udsatte",
                 direction="at_most",
@@ -138,6 +139,7 @@ INITIATIVES = [
             ),
             dict(
                 text="Andelen af personer udenfor arbejdsmarkedet skal falde med 10 procentpoint i aftaleperioden.",
+                goal="b",
                 kind="area_vs_city",
                 statuses="uden for arbejdsmarkedet",
                 direction="decrease",

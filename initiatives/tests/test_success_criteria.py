@@ -94,3 +94,32 @@ def test_deleting_a_criterion_is_audited(bif_owner):
         AuditEvent.objects.get(action="success_criterion.delete").changes["text"][0]
         == criterion.text
     )
+
+
+def test_every_field_of_the_criterion_form_is_saved_and_audited(bif_owner):
+    """The stream (channel and ages) and the policy goal measured are kept like the rest."""
+    from initiatives.models import PolicyGoal
+
+    client = login_client(Client(), bif_owner)
+    fields = {
+        "text": "Mindst 30 henvendelser om året fra unge på 15-17 år",
+        "kind": "count_in_period",
+        "direction": "at_least",
+        "target_value": "30",
+        "target_unit": "people",
+        "channel": "own_contact",
+        "age_min": "15",
+        "age_max": "17",
+        "measures_goal": str(PolicyGoal.objects.get(code="c").pk),
+    }
+    client.post("/indsatser/krimiteamet/succeskriterier/ny/", fields)
+    criterion = SuccessCriterion.objects.get(initiative__slug="krimiteamet")
+    assert (criterion.channel, criterion.age_min, criterion.age_max) == ("own_contact", 15, 17)
+    assert criterion.measures_goal.code == "c"
+
+    edited = {**fields, "age_max": "19", "measures_goal": "", "version": criterion.version}
+    client.post(f"/indsatser/krimiteamet/succeskriterier/{criterion.pk}/", edited)
+    criterion.refresh_from_db()
+    assert criterion.age_max == 19 and criterion.measures_goal is None
+    update = AuditEvent.objects.get(action="success_criterion.update", object_id=str(criterion.pk))
+    assert set(update.changes) >= {"age_max", "measures_goal"}
