@@ -80,3 +80,19 @@ def test_the_api_says_whether_the_card_is_computed_on_the_latest_records(
     assert client.get(url).json()["current"] is True
     _a_status_recorded(cohort[2])
     assert client.get(url).json()["current"] is False
+
+
+def test_the_records_version_changes_when_a_status_comes_and_when_its_person_is_erased(
+    cohort,  # noqa: F811
+):
+    from evidence.records import records_version
+
+    before = records_version()
+    _a_status_recorded(cohort[3])
+    with_status = records_version()
+    assert with_status != before
+    person = cohort[3].person
+    person.participations.all().delete()
+    person.ssp_cases.all().delete()
+    person.delete()  # the purge's erasure takes the person's statuses with it
+    assert records_version() not in (before, with_status)
