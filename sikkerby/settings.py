@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "initiatives",
     "reports",
     "evidence",
+    "policy_goals",
     "api",
 ]
 

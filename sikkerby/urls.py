@@ -26,6 +26,7 @@ urlpatterns = [
     path("oidc/", include("accounts.single_sign_on_urls")),
     path("", include("outcomes.urls")),
     path("", include("evidence.urls")),
+    path("maal/", include("policy_goals.urls")),
     path("", include("cases.urls")),
     path("revision/", audit_trail, name="audit_trail"),
     path("revision/sletning/", purge_runs, name="purge_runs"),

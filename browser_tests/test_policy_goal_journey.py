@@ -1,0 +1,31 @@
+"""An owner in SOF opens the policy goals, reads goal b's figures and verdict, writes the
+department's assessment and reports it, frozen with the figures. axe-core on every page."""
+
+from playwright.sync_api import expect
+
+from areas.demo import demo_areas_create
+from browser_tests.conftest import assert_accessible, log_in
+
+
+def test_an_owner_assesses_a_policy_goal_and_reports_it(live_server, page, sof_owner):
+    demo_areas_create()
+    log_in(page, live_server, "sof_owner")
+    page.get_by_role("link", name="Politiske mål").click()
+    expect(page.get_by_role("heading", name="Politiske mål", exact=True)).to_be_visible()
+    assert_accessible(page, "76-policy-goals")
+
+    page.get_by_role("link", name="b) Andelen af personer uden tilknytning").click()
+    expect(page.get_by_role("heading", name="Tallene")).to_be_visible()
+    expect(page.get_by_text("Fristen 31.12.2010 er passeret").first).to_be_visible()
+    page.get_by_label("Forvaltningens vurdering").fill("Realistisk med udlejningsaftalen.")
+    page.get_by_role("button", name="Gem som kladde").click()
+    expect(page.get_by_text("Vurderingen er gemt som kladde.")).to_be_visible()
+    assert_accessible(page, "77-policy-goal-draft")
+
+    page.get_by_role("button", name="Indberet vurderingen").click()
+    expect(
+        page.get_by_text("Vurderingen er indberettet og låst sammen med tallene.")
+    ).to_be_visible()
+    expect(page.get_by_text("Låst sammen med tallene, som de var")).to_be_visible()
+    page.get_by_text("Tallene ved indberetningen").click()
+    assert_accessible(page, "78-policy-goal-reported")
