@@ -30,6 +30,7 @@ run: install
 	$(BIN)/sikkerby load_demo_registers
 	$(BIN)/sikkerby load_demo_areas
 	$(BIN)/sikkerby load_demo_reports
+	$(BIN)/sikkerby load_demo_policy_goals
 	@echo "Sikker By kører på http://localhost:$(PORT)  (stop med Ctrl-C)"
 	@# The worker runs background imports (progress bars); it stops with the server.
 	$(BIN)/sikkerby db_worker --no-startup-delay & WORKER=$$!; trap "kill $$WORKER 2>/dev/null" EXIT INT TERM; \

@@ -44,6 +44,36 @@ class AssessmentOut(Schema):
     verdict_when_reported: str
 
 
+class RatioOut(Schema):
+    ratio: float
+    low: float
+    high: float
+
+
+class OriginOut(Schema):
+    origin: str
+    persons: int
+    charges: int
+    convictions: int
+    charges_per_1000_crude: float
+    charges_per_1000_standardised: float
+    convictions_per_1000_standardised: float
+    dropped_charges: int | str | None  # "<5" when 1-4
+
+
+class ComparisonOut(Schema):
+    """Goal c: young immigrants and descendants against Danish-origin young people."""
+
+    year: int
+    strata: list[str]  # merged strata joined with " + "
+    origins: list[OriginOut]
+    crude_ratio: RatioOut | None
+    standardised_ratio: RatioOut | None
+    convictions_standardised_ratio: RatioOut | None
+    tolerance: float
+    level: str
+
+
 class PolicyGoalOut(Schema):
     code: str
     title: str
@@ -53,6 +83,7 @@ class PolicyGoalOut(Schema):
     verdict_label: str
     reason: str
     criteria: list[CriterionOut]
+    comparison: ComparisonOut | None
     assessments: list[AssessmentOut]
 
 
@@ -98,6 +129,7 @@ def policy_goal(request, code: str):
             }
             for row in attainment.criteria
         ],
+        "comparison": _comparison(attainment.comparison),
         # Drafts are the department's own work in progress; what is reported is public.
         "assessments": [
             {
@@ -108,4 +140,35 @@ def policy_goal(request, code: str):
             }
             for a in goal.assessments.exclude(reported_at=None).select_related("department")
         ],
+    }
+
+
+def _ratio(ratio):
+    return None if ratio is None else {"ratio": ratio.ratio, "low": ratio.low, "high": ratio.high}
+
+
+def _comparison(comparison):
+    if comparison is None:
+        return None
+    return {
+        "year": comparison.year,
+        "strata": [s.label for s in comparison.strata],
+        "origins": [
+            {
+                "origin": g.origin,
+                "persons": g.persons,
+                "charges": g.charges,
+                "convictions": g.convictions,
+                "charges_per_1000_crude": 1000 * g.crude.value,
+                "charges_per_1000_standardised": 1000 * g.standardised.value,
+                "convictions_per_1000_standardised": 1000 * g.convictions_standardised.value,
+                "dropped_charges": g.dropped,
+            }
+            for g in (comparison.immigrant, comparison.danish)
+        ],
+        "crude_ratio": _ratio(comparison.crude_ratio),
+        "standardised_ratio": _ratio(comparison.standardised_ratio),
+        "convictions_standardised_ratio": _ratio(comparison.convictions_ratio),
+        "tolerance": comparison.tolerance,
+        "level": str(comparison.level),
     }

@@ -29,3 +29,24 @@ def test_an_owner_assesses_a_policy_goal_and_reports_it(live_server, page, sof_o
     expect(page.get_by_text("Låst sammen med tallene, som de var")).to_be_visible()
     page.get_by_text("Tallene ved indberetningen").click()
     assert_accessible(page, "78-policy-goal-reported")
+
+
+def test_an_analyst_loads_goal_cs_register_table_and_reads_the_comparison(
+    live_server, page, analyst, tmp_path
+):
+    from policy_goals.demo import demo_crime_table_csv
+
+    table = tmp_path / "kriminalitetsfrekvens.csv"
+    table.write_bytes(demo_crime_table_csv())
+    log_in(page, live_server, "analyst")
+    page.goto(f"{live_server.url}/maal/c/")
+    expect(page.get_by_text("Ikke målt").first).to_be_visible()
+    page.get_by_role("link", name="Indlæs en registertabel for målet").click()
+    assert_accessible(page, "79-goal-c-table-import")
+    page.get_by_label("Fil (CSV eller Excel)").set_input_files(str(table))
+    page.get_by_role("button", name="Indlæs", exact=True).click()
+    expect(page.get_by_text("36 celler er indlæst.")).to_be_visible()
+    expect(page.get_by_text("Rateratio, standardiseret:")).to_be_visible()
+    expect(page.get_by_text("På niveau").first).to_be_visible()
+    page.get_by_text("Social baggrund: standardpopulation og celler").click()
+    assert_accessible(page, "80-goal-c-standardised")

@@ -18,6 +18,12 @@ from initiatives.models import Initiative, PolicyGoal, SuccessCriterion
 from outcomes.measures import Verdict
 from outcomes.permissions import card_shown_to, sees_persons
 from outcomes.scorecard import CriterionCard, criterion_card, final_card
+from policy_goals.crime_table import (
+    CrimeComparison,
+    comparison_verdict,
+    crime_comparison,
+    crime_table_years,
+)
 
 
 class GoalVerdict(StrEnum):
@@ -67,6 +73,7 @@ class GoalAttainment:
     criteria: list[CriterionAttainment]
     verdict: GoalVerdict
     reason: str
+    comparison: CrimeComparison | None = None  # goal c's register table, latest year
 
     @property
     def verdict_label(self) -> str:
@@ -78,6 +85,14 @@ class GoalAttainment:
             "verdict": str(self.verdict),
             "verdict_label": self.verdict_label,
             "reason": self.reason,
+            "comparison": None
+            if self.comparison is None
+            else {
+                "year": self.comparison.year,
+                "standardised_ratio": _ratio(self.comparison.standardised_ratio),
+                "crude_ratio": _ratio(self.comparison.crude_ratio),
+                "level_label": self.comparison.level_label,
+            },
             "criteria": [
                 {
                     "criterion": row.criterion.text,
@@ -102,6 +117,10 @@ class GoalAttainment:
                 for row in self.criteria
             ],
         }
+
+
+def _ratio(ratio) -> list[float] | None:
+    return None if ratio is None else [ratio.ratio, ratio.low, ratio.high]
 
 
 def _latest_judged(card: CriterionCard):
@@ -171,6 +190,23 @@ def goal_attainment(user, goal: PolicyGoal, today: date) -> GoalAttainment:
             "initiative", "area__area_set"
         ).order_by("initiative__name", "position")
     ]
+    comparison = None
+    years = crime_table_years(goal)
+    if years:
+        comparison = crime_comparison(goal, years[-1])
+    if comparison is not None:
+        verdict, reason = comparison_verdict(comparison)
+        if not criteria:
+            return GoalAttainment(
+                goal, initiatives, criteria, GoalVerdict(verdict), reason, comparison
+            )
+        least_criterion = min(criteria, key=lambda row: LEAST_ADVANCED_FIRST.index(row.verdict))
+        if LEAST_ADVANCED_FIRST.index(GoalVerdict(verdict)) <= LEAST_ADVANCED_FIRST.index(
+            least_criterion.verdict
+        ):
+            return GoalAttainment(
+                goal, initiatives, criteria, GoalVerdict(verdict), reason, comparison
+            )
     if not criteria:
         return GoalAttainment(
             goal,
@@ -188,4 +224,4 @@ def goal_attainment(user, goal: PolicyGoal, today: date) -> GoalAttainment:
         if len(criteria) > 1
         else least.reason
     )
-    return GoalAttainment(goal, initiatives, criteria, least.verdict, reason)
+    return GoalAttainment(goal, initiatives, criteria, least.verdict, reason, comparison)

@@ -47,3 +47,37 @@ class GoalAssessment(models.Model):
     @property
     def is_reported(self) -> bool:
         return self.reported_at is not None
+
+
+class Origin(models.TextChoices):  # policy_goals.crime_table names the values too
+    IMMIGRANT = "immigrant", _("Indvandrere og efterkommere")
+    DANISH = "danish", _("Dansk oprindelse")
+
+
+class CrimeFrequencyCell(models.Model):
+    """One cell of an aggregate register table (the form Statistics Denmark delivers): young
+    people of one origin and one social background in one year, and their charges and
+    convictions. No person's origin is stored: only counts."""
+
+    goal = models.ForeignKey(
+        "initiatives.PolicyGoal", on_delete=models.CASCADE, related_name="crime_cells"
+    )
+    year = models.PositiveSmallIntegerField(_("år"))
+    origin = models.CharField(_("herkomst"), max_length=20, choices=Origin.choices)
+    stratum = models.CharField(_("social baggrund"), max_length=200)
+    position = models.PositiveSmallIntegerField(default=0)  # the order of the file's strata
+    persons = models.PositiveIntegerField(_("personer"))
+    charges = models.PositiveIntegerField(_("sigtelser"))
+    convictions = models.PositiveIntegerField(_("domme"))
+    dropped_charges = models.PositiveIntegerField(_("frafaldne sigtelser"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["goal", "year", "position", "origin"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["goal", "year", "origin", "stratum"], name="one_crime_cell_per_stratum"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.origin} {self.stratum}"

@@ -4,7 +4,7 @@ logged in may read the goals (their figures are the criteria's, as committees se
 
 import rules
 
-from accounts.permissions import is_administrator, is_initiative_owner
+from accounts.permissions import is_administrator, is_analyst, is_initiative_owner
 
 
 @rules.predicate
@@ -19,3 +19,5 @@ rules.add_perm(
     "policy_goals.assess_goal",
     is_administrator | (is_initiative_owner & department_contributes_to_goal),
 )
+# Aggregate register tables (counts only, no person) are loaded by analysts.
+rules.add_perm("policy_goals.import_table", is_administrator | is_analyst)

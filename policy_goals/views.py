@@ -11,10 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from imports.files import ImportRejected
+from imports.jobs import import_done_record
 from initiatives.models import PolicyGoal
 from policy_goals.actions import goal_assessment_report, goal_assessment_write
 from policy_goals.attainment import goal_attainment
-from policy_goals.forms import GoalAssessmentForm
+from policy_goals.crime_table import COLUMNS, OPTIONAL, crime_table_import
+from policy_goals.forms import CrimeTableForm, GoalAssessmentForm
 from policy_goals.models import GoalAssessment
 
 
@@ -67,6 +70,7 @@ def goal_page(request: HttpRequest, code: str) -> HttpResponse:
             ).select_related("department", "written_by", "reported_by"),
             "draft": draft,
             "form": form if may_assess else None,
+            "may_import": request.user.has_perm("policy_goals.import_table"),
         },
     )
 
@@ -90,3 +94,36 @@ def assessment_report(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("Vurderingen er indberettet og låst sammen med tallene."))
     return redirect("policy_goals:goal", code=goal.code)
+
+
+def crime_table_import_page(request: HttpRequest, code: str) -> HttpResponse:
+    """Load the goal's aggregate register table (atomic: every row or none)."""
+    goal = _goal_for(request, code)
+    if not request.user.has_perm("policy_goals.import_table"):
+        raise PermissionDenied
+    form = CrimeTableForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            saved = crime_table_import(
+                by=request.user, goal=goal, filename=upload.name, data=form.data_bytes
+            )
+        except ImportRejected as rejected:
+            errors = rejected.errors[:200]
+        else:
+            import_done_record(
+                by=request.user,
+                kind=form.import_kind,
+                label=str(_("Registertabel for mål %(code)s") % {"code": goal.code}),
+                filename=upload.name,
+                data=form.data_bytes,
+                saved=saved,
+            )
+            messages.success(request, _("%(n)s celler er indlæst.") % {"n": saved})
+            return redirect("policy_goals:goal", code=goal.code)
+    return render(
+        request,
+        "policy_goals/crime_table_import.html",
+        {"goal": goal, "form": form, "errors": errors, "columns": COLUMNS + OPTIONAL},
+    )

@@ -265,6 +265,7 @@ IMPORT_LIMITS = {
     "budget": (5, 5_000),
     "survey_answers": (5, 100_000),
     "transfer_income": (5, 10_000),
+    "crime_frequency": (5, 10_000),
     "boundaries": (20, 10_000),
     "status": (50, 2_000_000),
     "kriminalitet": (50, 2_000_000),
@@ -331,3 +332,8 @@ CACHES = {
         }
     ),
 }
+
+# Goal c (seed 002): young immigrants' crime frequency is "på niveau" with Danish-origin
+# young people's when the whole 95 % interval of the standardised rate ratio lies within
+# 1/(1 + tolerance) .. 1 + tolerance.
+CRIME_FREQUENCY_TOLERANCE = float(os.environ.get("CRIME_FREQUENCY_TOLERANCE", "0.2"))
