@@ -2,7 +2,7 @@
 transaction. A reported assessment never changes: the next is a new draft."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -29,16 +29,30 @@ def goal_assessment_write(*, by: User, goal: PolicyGoal, text: str) -> GoalAsses
     text = text.strip()
     if not text:
         raise ValidationError(_("Skriv vurderingen."))
-    draft = (
-        GoalAssessment.objects.select_for_update()
-        .filter(goal=goal, department_id=by.department_id, reported_at=None)
-        .first()
+    drafts = GoalAssessment.objects.select_for_update().filter(
+        goal=goal, department_id=by.department_id, reported_at=None
     )
-    before = draft.text if draft else None
+    draft = drafts.first()
     if draft is None:
-        draft = GoalAssessment(goal=goal, department_id=by.department_id)
-    draft.text, draft.written_by, draft.written_at = text, by, timezone.now()
-    draft.save()
+        try:
+            # Two first drafts at once (two tabs): the database keeps one, the other updates it.
+            with transaction.atomic():
+                draft = GoalAssessment.objects.create(
+                    goal=goal,
+                    department_id=by.department_id,
+                    text=text,
+                    written_by=by,
+                    written_at=timezone.now(),
+                )
+            before = None
+        except IntegrityError:
+            draft = drafts.get()
+            before = draft.text
+    else:
+        before = draft.text
+    if before is not None:
+        draft.text, draft.written_by, draft.written_at = text, by, timezone.now()
+        draft.save()
     audit_event_record(
         by=by, action="goal_assessment.write", obj=draft, changes={"text": [before, text]}
     )

@@ -139,3 +139,17 @@ def test_the_goal_list_and_the_api_give_the_same_verdict(client, housing_figures
     assert attainment.verdict_label in listing
     assert api["criteria"][0]["figures"]
     assert client.get("/api/v1/policy-goals/x").status_code == 404
+
+
+def test_writing_again_changes_the_departments_one_draft(housing_figures, sof_owner):
+    from policy_goals.actions import goal_assessment_write
+
+    goal = PolicyGoal.objects.get(code="b")
+    first = goal_assessment_write(by=sof_owner, goal=goal, text="Første udkast")
+    second = goal_assessment_write(by=sof_owner, goal=goal, text="Andet udkast")
+    assert first.pk == second.pk and GoalAssessment.objects.get().text == "Andet udkast"
+    changes = [
+        e.changes["text"]
+        for e in AuditEvent.objects.filter(action="goal_assessment.write").order_by("pk")
+    ]
+    assert changes == [[None, "Første udkast"], ["Første udkast", "Andet udkast"]]
