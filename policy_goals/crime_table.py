@@ -9,7 +9,6 @@ from enum import StrEnum
 
 from django.conf import settings
 from django.db import transaction
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -29,6 +28,7 @@ from policy_goals.standardisation import (
     standard_weights,
 )
 from reports.disclosure import HIDDEN, THRESHOLD
+from sikkerby.locale import rounded_number
 
 IMMIGRANT, DANISH = "immigrant", "danish"  # Origin's values
 COLUMNS = ["år", "herkomst", "social baggrund", "personer", "sigtelser", "domme"]
@@ -331,12 +331,12 @@ def comparison_verdict(comparison: CrimeComparison) -> tuple[str, str]:
         "Standardiseret rateratio %(ratio)s (95 %%-interval %(low)s–%(high)s) i %(year)s; «på "
         "niveau» kræver hele intervallet mellem %(lower)s og %(upper)s: %(level)s."
     ) % {
-        "ratio": number_format(round(ratio.ratio, 2), 2),
-        "low": number_format(round(ratio.low, 2), 2),
-        "high": number_format(round(ratio.high, 2), 2),
+        "ratio": rounded_number(ratio.ratio, 2),
+        "low": rounded_number(ratio.low, 2),
+        "high": rounded_number(ratio.high, 2),
         "year": comparison.year,
-        "lower": number_format(round(low_bound, 2), 2),
-        "upper": number_format(round(high_bound, 2), 2),
+        "lower": rounded_number(low_bound, 2),
+        "upper": rounded_number(high_bound, 2),
         "level": comparison.level_label,
     }
     if comparison.level == Level.AT_LEVEL:

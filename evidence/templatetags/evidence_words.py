@@ -1,13 +1,13 @@
 """How the evidence card's figures are worded (Danish through gettext; figures stay numbers)."""
 
 from django import template
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from evidence.estimators import Refusal
 from outcomes.models import Status
 from people.models import CityDistrict, Sex
+from sikkerby.locale import rounded_number
 
 register = template.Library()
 
@@ -123,21 +123,21 @@ def points(share: float | None) -> str:
     """A difference in shares as percentage points, one decimal."""
     if share is None:
         return "–"
-    return number_format(100 * share, 1)
+    return rounded_number(100 * share, 1)
 
 
 @register.filter
 def percent(share: float | None) -> str:
     if share is None:
         return "–"
-    return number_format(100 * share, 0)
+    return rounded_number(100 * share, 0)
 
 
 @register.filter
 def kroner(amount) -> str:
     if amount is None:
         return "–"
-    return number_format(round(amount), 0, force_grouping=True)
+    return rounded_number(amount, 0, force_grouping=True)
 
 
 @register.simple_tag
@@ -145,10 +145,10 @@ def effect_sentence(outcome, estimate) -> str:
     """'12 procentpoint flere i job eller uddannelse 6 måneder efter start end en sammenlignelig
     gruppe (95 %-interval 4 til 20)'."""
     values = {
-        "n": number_format(abs(100 * estimate.effect), 0),
+        "n": rounded_number(abs(100 * estimate.effect), 0),
         "what": outcome_label(outcome),
-        "low": number_format(100 * estimate.low, 0),
-        "high": number_format(100 * estimate.high, 0),
+        "low": rounded_number(100 * estimate.low, 0),
+        "high": rounded_number(100 * estimate.high, 0),
     }
     more = estimate.effect >= 0
     if outcome.kind == "status":  # 'i job …' reads on its own

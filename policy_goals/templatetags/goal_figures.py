@@ -1,20 +1,20 @@
-"""Goal figures in the user's number format: rates per 1,000 and shares in per cent
-(rounded first: number_format cuts decimals off)."""
+"""Goal figures in the user's number format: rates per 1,000 and shares in per cent."""
 
 from django import template
-from django.utils.formats import number_format
+
+from sikkerby.locale import rounded_number
 
 register = template.Library()
 
 
 @register.filter
 def per_thousand(rate: float | None) -> str:
-    return "–" if rate is None else number_format(round(1000 * rate, 1), 1)
+    return "–" if rate is None else rounded_number(1000 * rate, 1)
 
 
 @register.filter
 def percent(share: float | None) -> str:
-    return "–" if share is None else f"{number_format(round(100 * share, 1), 1)} %"
+    return "–" if share is None else f"{rounded_number(100 * share, 1)} %"
 
 
 @register.filter
