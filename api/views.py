@@ -14,6 +14,7 @@ from api.errors import CHANGE_ERRORS, ERRORS, error_handlers_register
 from api.evidence_api import router as evidence_router
 from api.outcomes_api import router as outcomes_router
 from api.policy_goals_api import router as policy_goals_router
+from api.portfolio_api import router as portfolio_router
 from api.schemas import (
     BudgetOut,
     CriterionIn,
@@ -45,6 +46,7 @@ api.add_router("/", cases_router)
 api.add_router("/", outcomes_router)
 api.add_router("/", evidence_router)
 api.add_router("/", policy_goals_router)
+api.add_router("/", portfolio_router)
 
 
 error_handlers_register(api)

@@ -178,21 +178,6 @@ def _implementation(initiative: Initiative, as_of: date) -> Implementation:
     )
 
 
-def _yearly_money(initiative: Initiative) -> dict[int, tuple[Decimal, bool]]:
-    money: dict[int, tuple[Decimal, bool]] = {}
-    for funding in initiative.fundings.all():
-        spread = funding.is_multi_year
-        parts = (
-            economics.spread_evenly(funding.amount, funding.first_year, funding.last_year)
-            if spread
-            else {funding.first_year: funding.amount}
-        )
-        for year, amount in parts.items():
-            total, was_spread = money.get(year, (Decimal(0), False))
-            money[year] = (total + amount, was_spread or spread)
-    return money
-
-
 def _costs(
     initiative: Initiative,
     as_of: date,
@@ -201,7 +186,7 @@ def _costs(
     values: np.ndarray | None,
 ) -> list[economics.YearCost]:
     rows = []
-    for year, (amount, spread) in sorted(_yearly_money(initiative).items()):
+    for year, (amount, spread) in sorted(economics.yearly_money(initiative).items()):
         if year > as_of.year or amount <= 0:
             continue
         start, end = date(year, 1, 1), min(date(year, 12, 31), as_of)

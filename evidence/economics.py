@@ -52,3 +52,20 @@ def additional_cost(
     cheapest = cost_per(amount, high * starters)
     dearest = cost_per(amount, low * starters) if low > 0 else None
     return extra, cost_per(amount, extra), cheapest, dearest
+
+
+def yearly_money(initiative) -> dict[int, tuple[Decimal, bool]]:
+    """{year: (money, whether part of it is a multi-year frame spread evenly)} from the
+    initiative's funding lines."""
+    money: dict[int, tuple[Decimal, bool]] = {}
+    for funding in initiative.fundings.all():
+        spread = funding.is_multi_year
+        parts = (
+            spread_evenly(funding.amount, funding.first_year, funding.last_year)
+            if spread
+            else {funding.first_year: funding.amount}
+        )
+        for year, amount in parts.items():
+            total, was_spread = money.get(year, (Decimal(0), False))
+            money[year] = (total + amount, was_spread or spread)
+    return money

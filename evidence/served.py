@@ -57,3 +57,21 @@ def evidence_card(initiative: Initiative, *, as_of: date, final: bool) -> Eviden
     )
     card.final = final
     return without_small_counts(card)
+
+
+def evidence_card_if_computed(initiative: Initiative, *, version: str) -> EvidenceCard | None:
+    """The committees' card if one has been computed (marked when records changed since
+    `version`, which the caller reads once for all its cards: records_version), else None
+    while the worker computes it: a page listing every initiative never waits."""
+    as_of = date(timezone.localdate().year - 1, 12, 31)
+    cache = caches["evidence"]
+    card = cache.get(card_cache_key(initiative, as_of, version))
+    if card is None:
+        card = cache.get(card_cache_key(initiative, as_of, "latest"))
+        if cache.add(card_cache_key(initiative, as_of, f"{version}:asked"), 1, QUEUED_SECONDS):
+            evidence_card_refresh_task.enqueue(initiative.pk, as_of.isoformat())
+        if card is None:
+            return None
+        card.current = False
+    card.final = True
+    return without_small_counts(card)

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "reports",
     "evidence",
     "policy_goals",
+    "portfolio",
     "api",
 ]
 

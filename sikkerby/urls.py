@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("outcomes.urls")),
     path("", include("evidence.urls")),
     path("maal/", include("policy_goals.urls")),
+    path("portefolje/", include("portfolio.urls")),
     path("", include("cases.urls")),
     path("revision/", audit_trail, name="audit_trail"),
     path("revision/sletning/", purge_runs, name="purge_runs"),
