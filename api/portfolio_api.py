@@ -24,7 +24,7 @@ class PortfolioRowOut(Schema):
     full_year_places: float
     capacity: float | None
     criteria: int
-    criteria_met: int
+    criteria_met: int  # on each criterion's latest final figure, as the status form has it
     criteria_not_met: int
     effect_state: str  # effect | no_effect | computing | not_measured
     maryland_level: int | None

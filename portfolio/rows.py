@@ -65,6 +65,8 @@ def portfolio_year(today: date | None = None) -> int:
 
 
 def _criteria_counts(initiative: Initiative, today: date) -> tuple[int, int, int]:
+    """(criteria, met, not met) on each criterion's latest final figure, as heading 7 of the
+    status form gives it today (whatever year the portfolio shows)."""
     rows = status_attainment(initiative, today)
     latest = [row["results"][-1]["verdict"] for row in rows if row["results"]]
     return len(rows), latest.count(Verdict.MET), latest.count(Verdict.NOT_MET)
