@@ -40,18 +40,32 @@ def evidence_card_for_committees(initiative: Initiative) -> EvidenceCard:
     return evidence_card(initiative, as_of=last_year_end, final=True)
 
 
-def evidence_card(initiative: Initiative, *, as_of: date, final: bool) -> EvidenceCard:
-    version = records_version()
+def _ask_the_worker(initiative: Initiative, as_of: date, version: str) -> None:
+    """Queue the card's computation on `version`, once however many ask meanwhile."""
+    if caches["evidence"].add(
+        card_cache_key(initiative, as_of, f"{version}:asked"), 1, QUEUED_SECONDS
+    ):
+        evidence_card_refresh_task.enqueue(initiative.pk, as_of.isoformat())
+
+
+def _kept_card(initiative: Initiative, as_of: date, version: str) -> EvidenceCard | None:
+    """The card computed on `version`; else the last one computed, marked as such, while the
+    worker computes the new one; else None."""
     cache = caches["evidence"]
     card = cache.get(card_cache_key(initiative, as_of, version))
     if card is None:
         card = cache.get(card_cache_key(initiative, as_of, "latest"))
-        if card is None:
-            card = evidence_card_store(initiative, as_of=as_of, version=version)
-        else:
+        if card is not None:
             card.current = False
-            if cache.add(card_cache_key(initiative, as_of, f"{version}:asked"), 1, QUEUED_SECONDS):
-                evidence_card_refresh_task.enqueue(initiative.pk, as_of.isoformat())
+            _ask_the_worker(initiative, as_of, version)
+    return card
+
+
+def evidence_card(initiative: Initiative, *, as_of: date, final: bool) -> EvidenceCard:
+    version = records_version()
+    card = _kept_card(initiative, as_of, version) or evidence_card_store(
+        initiative, as_of=as_of, version=version
+    )
     card.steps = list(
         ChangeTheoryStep.objects.filter(initiative=initiative).prefetch_related("criteria")
     )
@@ -64,14 +78,9 @@ def evidence_card_if_computed(initiative: Initiative, *, version: str) -> Eviden
     `version`, which the caller reads once for all its cards: records_version), else None
     while the worker computes it: a page listing every initiative never waits."""
     as_of = date(timezone.localdate().year - 1, 12, 31)
-    cache = caches["evidence"]
-    card = cache.get(card_cache_key(initiative, as_of, version))
+    card = _kept_card(initiative, as_of, version)
     if card is None:
-        card = cache.get(card_cache_key(initiative, as_of, "latest"))
-        if cache.add(card_cache_key(initiative, as_of, f"{version}:asked"), 1, QUEUED_SECONDS):
-            evidence_card_refresh_task.enqueue(initiative.pk, as_of.isoformat())
-        if card is None:
-            return None
-        card.current = False
+        _ask_the_worker(initiative, as_of, version)
+        return None
     card.final = True
     return without_small_counts(card)
