@@ -156,17 +156,34 @@ def stock_on(scope: Scope, day: date) -> int:
     return participations_overlapping(scope, day, day).count()
 
 
-def occupied_days(scope: Scope, start: date, end: date) -> int:
-    """Participation days inside the period; divided by 365 it is full-year places used."""
+def _days_inside(start: date, end: date):
+    """A participation's days inside start..end (for rows that overlap it)."""
     first = Greatest("started_on", Value(start, output_field=DateField()))
     last = Least(
         Coalesce("ended_on", Value(end, output_field=DateField())),
         Value(end, output_field=DateField()),
     )
+    return Sum(DaysBetween(last, first) + 1)
+
+
+def occupied_days(scope: Scope, start: date, end: date) -> int:
+    """Participation days inside the period; divided by 365 it is full-year places used."""
     total = participations_overlapping(scope, start, end).aggregate(
-        days=Sum(DaysBetween(last, first) + 1)
+        days=_days_inside(start, end)
     )["days"]
     return total or 0
+
+
+def reach_by_initiative(start: date, end: date) -> dict[int, tuple[int, int]]:
+    """{initiative: (distinct participants, occupied days)} in the period, for every
+    initiative in one statement (distinct_participants and occupied_days, all at once)."""
+    rows = (
+        Participation.objects.filter(started_on__lte=end)
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=start))
+        .values("initiative_id")
+        .annotate(people=Count("person_id", distinct=True), days=_days_inside(start, end))
+    )
+    return {row["initiative_id"]: (row["people"], row["days"] or 0) for row in rows}
 
 
 def cohort(

@@ -830,32 +830,38 @@ def final_on(criterion: SuccessCriterion, year: int) -> date:
     return end + timedelta(days=days_after(max(months)) + OBSERVATION_WINDOW_DAYS)
 
 
+def _final_years(criterion: SuccessCriterion, today: date) -> list[int]:
+    """The years whose figure of a person criterion is final by `today`."""
+    first = _first_trend_year(criterion, today)
+    lapsed = lapsed_without_records(criterion, today)
+    end = lapsed + 1 if lapsed is not None else today.year
+    return [
+        year
+        for year in range(max(first, end - TREND_YEARS), end)
+        if final_on(criterion, year) <= today
+    ]
+
+
+def _final_row(criterion: SuccessCriterion, year: int) -> TrendRow:
+    # A year's figure as of the day it became final: its period has ended, even on that day.
+    with _one_safety_history_per_area_set(), _as_final_figures():
+        return TrendRow(year, criterion_card(criterion, final_on(criterion, year), year))
+
+
 def final_trend(criterion: SuccessCriterion, today: date) -> list[TrendRow]:
     """Year by year, each year's final figure, computed as of the day it became final (so it
     never changes afterwards); years not yet final are left out."""
     if criterion.kind not in PERSON_KINDS:
         return criterion_trend(criterion, today)
-    first = _first_trend_year(criterion, today)
-    lapsed = lapsed_without_records(criterion, today)
-    end = lapsed + 1 if lapsed is not None else today.year
-    years = [
-        year
-        for year in range(max(first, end - TREND_YEARS), end)
-        if final_on(criterion, year) <= today
-    ]
-    # A year's figure as of the day it became final: its period has ended, even on that day.
-    with _one_safety_history_per_area_set(), _as_final_figures():
-        return [
-            TrendRow(year, criterion_card(criterion, final_on(criterion, year), year))
-            for year in years
-        ]
+    return [_final_row(criterion, year) for year in _final_years(criterion, today)]
 
 
 def final_card(criterion: SuccessCriterion, today: date) -> CriterionCard:
     """The latest final figure (a whole year's), or 'too early' while there is none."""
     if criterion.kind not in PERSON_KINDS:
         return criterion_card(criterion, today)
-    rows = final_trend(criterion, today)
+    years = _final_years(criterion, today)  # only the latest is computed
+    rows = [_final_row(criterion, years[-1])] if years else []
     if rows:
         card = rows[-1].card
         card.explanation = (

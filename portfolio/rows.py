@@ -21,7 +21,7 @@ from evidence.records import records_version
 from evidence.served import evidence_card_if_computed
 from initiatives.models import Initiative
 from outcomes.measures import MINIMUM_DENOMINATOR, Verdict, full_year_places
-from outcomes.queries import distinct_participants, occupied_days
+from outcomes.queries import reach_by_initiative
 from outcomes.scorecard import status_attainment
 from reports.disclosure import HIDDEN
 
@@ -76,6 +76,7 @@ def portfolio_rows(initiatives: QuerySet[Initiative], *, year: int) -> list[Port
     today = timezone.localdate()
     start, end = date(year, 1, 1), date(year, 12, 31)
     version = records_version()
+    reach = reach_by_initiative(start, end)
     rows = []
     for initiative in (
         initiatives.with_last_funded_year()
@@ -84,7 +85,7 @@ def portfolio_rows(initiatives: QuerySet[Initiative], *, year: int) -> list[Port
     ):
         money = yearly_money(initiative)
         amount, spread = money.get(year, (None, False))
-        participants = distinct_participants(initiative.pk, start, end)
+        participants, days = reach.get(initiative.pk, (0, 0))
         card = evidence_card_if_computed(initiative, version=version) if participants else None
         effect = card.headline if card else None
         cost = next((c for c in card.costs if c.year == year), None) if card else None
@@ -107,7 +108,7 @@ def portfolio_rows(initiatives: QuerySet[Initiative], *, year: int) -> list[Port
                 if initiative.runs_without_funding
                 else getattr(initiative, "last_funded_year", None),
                 participants=HIDDEN if 0 < participants < MINIMUM_DENOMINATOR else participants,
-                full_year_places=full_year_places(occupied_days(initiative.pk, start, end), year),
+                full_year_places=full_year_places(days, year),
                 criteria=criteria,
                 criteria_met=met,
                 criteria_not_met=not_met,

@@ -82,3 +82,16 @@ def test_about_a_target_not_yet_reached_while_the_period_runs_is_too_early():
         Verdict.NOT_MET,
         Verdict.NOT_MET,  # a count over the band cannot come back into it
     )
+
+
+def test_reach_of_every_initiative_at_once_is_each_initiatives_own(cohort):
+    from datetime import date
+
+    from outcomes.queries import distinct_participants, occupied_days, reach_by_initiative
+
+    start, end = date(2000, 1, 1), date(2100, 12, 31)
+    initiative = cohort[0].initiative_id
+    assert reach_by_initiative(start, end)[initiative] == (
+        distinct_participants(initiative, start, end),
+        occupied_days(initiative, start, end),
+    )
