@@ -197,16 +197,18 @@ def _adjusted_effect(design: Design, rows: np.ndarray, weights: np.ndarray) -> t
 
 def _independent_columns(matrix: np.ndarray) -> list[int]:
     """Columns 0 and 1 (the constant and the treatment) and a linearly independent set of the
-    others that spans what they add: QR with column pivoting on what is left of them once the
-    first two are projected out."""
+    others that spans what they add, found on the k × k cross-product (cheap beside the n
+    rows): the Gram matrix of the others once the first two are projected out, by QR with
+    column pivoting. A column left with less than √ε of its scale counts as dependent."""
     from scipy.linalg import qr
 
-    first, rest = matrix[:, :2], matrix[:, 2:]
-    if rest.shape[1] == 0:
+    if matrix.shape[1] <= 2:
         return [0, 1]
-    left = rest - first @ np.linalg.lstsq(first, rest, rcond=None)[0]
-    _, r, pivots = qr(left, mode="economic", pivoting=True)
-    tolerance = max(matrix.shape) * np.finfo(float).eps * np.linalg.norm(matrix, axis=0).max()
+    gram = matrix.T @ matrix
+    first, rest = gram[:2, :2], gram[:2, 2:]
+    left = gram[2:, 2:] - rest.T @ np.linalg.solve(first, rest)
+    _, r, pivots = qr(left, pivoting=True)
+    tolerance = max(matrix.shape) * np.finfo(float).eps * np.abs(np.diag(gram)).max()
     rank = int((np.abs(np.diag(r)) > tolerance).sum())
     return [0, 1, *sorted(2 + int(column) for column in pivots[:rank])]
 
