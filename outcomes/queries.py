@@ -168,9 +168,9 @@ def _days_inside(start: date, end: date):
 
 def occupied_days(scope: Scope, start: date, end: date) -> int:
     """Participation days inside the period; divided by 365 it is full-year places used."""
-    total = participations_overlapping(scope, start, end).aggregate(
-        days=_days_inside(start, end)
-    )["days"]
+    total = participations_overlapping(scope, start, end).aggregate(days=_days_inside(start, end))[
+        "days"
+    ]
     return total or 0
 
 
