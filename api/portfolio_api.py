@@ -21,7 +21,7 @@ class PortfolioRowOut(Schema):
     money_spread: bool
     last_funded_year: int | None
     participants: int | str  # "<5" when 1-4
-    full_year_places: float
+    full_year_places: float | None  # hidden with the participants
     capacity: float | None
     criteria: int
     criteria_met: int  # on each criterion's latest final figure, as the status form has it

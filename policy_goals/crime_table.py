@@ -1,7 +1,7 @@
 """Goal c's figures (seed 002: "Unge indvandrere har i 2010 en kriminalitetsfrekvens på niveau
 med andre unge danskere, når der tages højde for den sociale fordeling"): an aggregate
 register table imported atomically, and the comparison of the two origins, crude and
-directly standardised on social background, with every cell under 5 hidden."""
+directly standardised on social background, with strata merged until no cell is under 5."""
 
 from collections import defaultdict
 from dataclasses import dataclass
@@ -33,6 +33,7 @@ from sikkerby.locale import rounded_number
 IMMIGRANT, DANISH = "immigrant", "danish"  # Origin's values
 COLUMNS = ["år", "herkomst", "social baggrund", "personer", "sigtelser", "domme"]
 OPTIONAL = ["frafaldne sigtelser"]
+STRATUM_LENGTH = CrimeFrequencyCell._meta.get_field("stratum").max_length
 ORIGINS = {
     "indvandrere og efterkommere": Origin.IMMIGRANT,
     "indvandrere": Origin.IMMIGRANT,
@@ -76,6 +77,10 @@ def crime_table_import(*, by: User, goal: PolicyGoal, filename: str, data: bytes
             stratum = values["social baggrund"].strip()
             if not stratum:
                 raise ValueError(_("social baggrund mangler"))
+            if len(stratum) > STRATUM_LENGTH:
+                raise ValueError(
+                    _("social baggrund er længere end %(n)s tegn") % {"n": STRATUM_LENGTH}
+                )
             persons, charges = _count(values, "personer"), _count(values, "sigtelser")
             convictions = _count(values, "domme")
             dropped = (
@@ -97,7 +102,7 @@ def crime_table_import(*, by: User, goal: PolicyGoal, filename: str, data: bytes
                     goal=goal,
                     year=key[0],
                     origin=origin,
-                    stratum=stratum[:200],
+                    stratum=stratum,
                     position=positions[stratum],
                     persons=persons,
                     charges=charges,

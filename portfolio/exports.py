@@ -46,7 +46,7 @@ def _values(row: PortfolioRow) -> list:
         _mio(row.money),
         row.last_funded_year,
         row.participants,
-        round(row.full_year_places, 1),
+        None if row.full_year_places is None else round(row.full_year_places, 1),
         row.initiative.capacity_label() if row.initiative.capacity_amount else "",
         row.criteria,
         row.criteria_met,

@@ -35,7 +35,7 @@ class PortfolioRow:
     money_spread: bool
     last_funded_year: int | None
     participants: int | str  # distinct persons in the year; "<5" when 1-4
-    full_year_places: float
+    full_year_places: float | None  # None with the participants hidden: it would tell them
     criteria: int
     criteria_met: int
     criteria_not_met: int
@@ -86,6 +86,7 @@ def portfolio_rows(initiatives: QuerySet[Initiative], *, year: int) -> list[Port
         money = yearly_money(initiative)
         amount, spread = money.get(year, (None, False))
         participants, days = reach.get(initiative.pk, (0, 0))
+        hidden = 0 < participants < MINIMUM_DENOMINATOR
         card = evidence_card_if_computed(initiative, version=version) if participants else None
         effect = card.headline if card else None
         cost = next((c for c in card.costs if c.year == year), None) if card else None
@@ -107,8 +108,8 @@ def portfolio_rows(initiatives: QuerySet[Initiative], *, year: int) -> list[Port
                 last_funded_year=None
                 if initiative.runs_without_funding
                 else getattr(initiative, "last_funded_year", None),
-                participants=HIDDEN if 0 < participants < MINIMUM_DENOMINATOR else participants,
-                full_year_places=full_year_places(days, year),
+                participants=HIDDEN if hidden else participants,
+                full_year_places=None if hidden else full_year_places(days, year),
                 criteria=criteria,
                 criteria_met=met,
                 criteria_not_met=not_met,
@@ -127,7 +128,7 @@ SORTABLE = {
     "penge": lambda row: row.money or Decimal(0),
     "bortfalder": lambda row: row.last_funded_year or 9999,
     "deltagere": lambda row: row.participants if isinstance(row.participants, int) else 0,
-    "helaarspladser": lambda row: row.full_year_places,
+    "helaarspladser": lambda row: row.full_year_places or 0.0,
     "opfyldt": lambda row: row.criteria_met,
     "maryland": lambda row: row.maryland or 0,
     "pris": lambda row: row.per_success if row.per_success is not None else Decimal(10**12),

@@ -121,3 +121,11 @@ def test_the_comparison_names_the_origins_as_the_model_does():
     from policy_goals.models import Origin
 
     assert (IMMIGRANT, DANISH) == (Origin.IMMIGRANT, Origin.DANISH)
+
+
+def test_a_social_background_too_long_to_keep_is_refused_with_its_line(goal_c, analyst):
+    data = _csv(f"2010;dansk oprindelse;{'x' * 201};1500;180;72;22")
+    with pytest.raises(ImportRejected) as rejected:
+        crime_table_import(by=analyst, goal=goal_c, filename="t.csv", data=data)
+    assert rejected.value.errors[0].line == 2
+    assert "200 tegn" in rejected.value.errors[0].message

@@ -106,3 +106,18 @@ def test_an_evidence_card_not_yet_computed_is_asked_of_the_worker_not_awaited(
         (row,) = portfolio_rows(chosen, year=2026)
     assert row.effect_state in ("effect", "no_effect")
     assert row.maryland is not None
+
+
+def test_with_fewer_than_5_participants_their_places_are_hidden_too(
+    cohort,  # noqa: F811
+):
+    from outcomes.models import FollowUp, Participation
+
+    kept = [member.pk for member in cohort[:3]]
+    FollowUp.objects.exclude(participation_id__in=kept).delete()
+    Participation.objects.exclude(pk__in=kept).delete()
+    chosen = Initiative.objects.filter(slug="fremskudt-norrebro")
+    with time_machine.travel(datetime(2027, 3, 1, 10, tzinfo=ZoneInfo("Europe/Copenhagen"))):
+        (row,) = portfolio_rows(chosen, year=2026)
+    # 3 people for 200 days each would read as 1.6 full-year places: a count in disguise.
+    assert row.participants == "<5" and row.full_year_places is None
